@@ -99,6 +99,7 @@ class Document(Base):
     collected_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     url: Mapped[str | None] = mapped_column(Text)
     author_key: Mapped[str | None] = mapped_column(String(64))  # HMAC pseudonym, never a name
+    place_hint: Mapped[str | None] = mapped_column(Text)  # redacted structured location field
     province_code: Mapped[str] = mapped_column(String(16), default="", index=True)
     commune_code: Mapped[str] = mapped_column(String(16), default="", index=True)
     sentiment: Mapped[str] = mapped_column(String(16), default="")
@@ -155,7 +156,13 @@ class Rollup(Base):
     __tablename__ = "rollup"
     __table_args__ = (
         UniqueConstraint(
-            "day", "topic_code", "province_code", "commune_code", "sentiment", "channel_kind"
+            "day",
+            "topic_code",
+            "province_code",
+            "commune_code",
+            "sentiment",
+            "channel_kind",
+            name="uq_rollup_cell",
         ),
     )
 

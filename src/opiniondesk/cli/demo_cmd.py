@@ -1,0 +1,66 @@
+"""`opiniondesk demo`: generate the demo corpus, ingest every channel, summarise, serve."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from opiniondesk.analysis.stats import summary
+from opiniondesk.cli.analysis_cmds import _breakdown_table
+from opiniondesk.cli.context import console, desk
+from opiniondesk.cli.ingest_cmd import ingest_source
+from opiniondesk.cli.progress import ingest_table
+from opiniondesk.cli.serve_cmd import serve
+from opiniondesk.cli.setup import initialise
+from opiniondesk.demo.corpus import generate_demo_corpus
+from opiniondesk.pipeline.ingestion import Ingestor
+from opiniondesk.storage.models import ChannelKind
+
+
+def demo_command(
+    serve_app: Annotated[
+        bool, typer.Option("--serve/--no-serve", help="Chạy web sau đó / serve afterwards")
+    ] = True,
+    documents: Annotated[int, typer.Option(help="Số tài liệu / number of documents")] = 6000,
+    seed: Annotated[int, typer.Option(help="Hạt giống ngẫu nhiên / random seed")] = 2025,
+    host: Annotated[str, typer.Option()] = "127.0.0.1",
+    port: Annotated[int, typer.Option()] = 8000,
+) -> None:
+    """Chạy thử toàn bộ quy trình với dữ liệu mẫu / Run the whole desk on a demo corpus."""
+    d = desk()
+    with console.status("Khởi tạo cơ sở dữ liệu / Initialising the database…"):
+        initialise(d)
+    out_dir = d.settings.ensure_home() / "demo"
+    with console.status("Tạo dữ liệu mẫu / Generating the demo corpus…"):
+        manifest = generate_demo_corpus(out_dir, seed=seed, documents=documents)
+    ingestor = Ingestor(d.settings, d.sessions)
+    reports = [
+        ingest_source(
+            d,
+            ingestor,
+            str(entry.path),
+            kind=ChannelKind(entry.kind),
+            channel_name=entry.channel_name,
+            mapping=None,
+            fmt=None,
+        )
+        for entry in manifest.entries
+    ]
+    console.print(ingest_table(reports))
+    with d.sessions() as session:
+        figures = summary(session, min_group_size=d.settings.min_group_size)
+    console.print(
+        f"Tài liệu (không trùng lặp) / Documents (non-duplicate): [bold]{figures['documents']:,}"
+        f"[/]   Trùng lặp gần / Near-duplicates: [bold]{figures['duplicates']:,}[/]"
+    )
+    console.print(_breakdown_table("Chủ đề / Topics", figures["by_topic"], {}))
+    console.print(_breakdown_table("Tỉnh, thành / Provinces", figures["by_province"], {}))
+    for issue in manifest.planted_issues:
+        console.print(f"[yellow]⚑[/] Vấn đề cài sẵn / planted issue: {issue}")
+    if serve_app:
+        serve(d, host, port)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("demo")(demo_command)

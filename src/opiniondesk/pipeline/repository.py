@@ -1,0 +1,103 @@
+"""All SQL of the ingest pipeline: channels, documents, annotations, ingest runs."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterator, Sequence
+from typing import Any
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from opiniondesk.storage.dialect import insert_for
+from opiniondesk.storage.models import Annotation, Channel, ChannelKind, Document, IngestRun
+
+_CHUNK = 500
+
+
+def _chunks(values: Sequence[str]) -> Iterator[Sequence[str]]:
+    for start in range(0, len(values), _CHUNK):
+        yield values[start : start + _CHUNK]
+
+
+def get_or_create_channel(session: Session, *, kind: ChannelKind, name: str) -> Channel:
+    channel = session.scalar(select(Channel).where(Channel.name == name))
+    if channel is None:
+        channel = Channel(kind=kind, name=name, settings={})
+        session.add(channel)
+        session.flush()
+    return channel
+
+
+def known_dedupe_keys(session: Session, *, channel_id: int, keys: Collection[str]) -> set[str]:
+    found: set[str] = set()
+    for chunk in _chunks(sorted(keys)):
+        found.update(
+            session.scalars(
+                select(Document.dedupe_key).where(
+                    Document.channel_id == channel_id, Document.dedupe_key.in_(chunk)
+                )
+            )
+        )
+    return found
+
+
+def iter_original_signatures(session: Session) -> Iterator[tuple[str, bytes]]:
+    """(content hash, MinHash) of every stored original, oldest first."""
+    rows = session.execute(
+        select(Document.content_hash, Document.minhash)
+        .where(Document.duplicate_of_id.is_(None), Document.minhash.is_not(None))
+        .order_by(Document.id)
+        .execution_options(yield_per=5000)
+    )
+    for content_hash, minhash in rows:
+        yield content_hash, bytes(minhash)
+
+
+def original_ids_by_hash(session: Session, hashes: Collection[str]) -> dict[str, int]:
+    """The first stored original with each content hash."""
+    found: dict[str, int] = {}
+    for chunk in _chunks(sorted(hashes)):
+        rows = session.execute(
+            select(Document.content_hash, func.min(Document.id))
+            .where(Document.content_hash.in_(chunk), Document.duplicate_of_id.is_(None))
+            .group_by(Document.content_hash)
+        )
+        found.update({h: int(i) for h, i in rows})
+    return found
+
+
+def insert_documents(session: Session, rows: list[dict[str, Any]]) -> dict[str, int]:
+    """Insert rows, skipping any (channel, dedupe_key) already stored; returns key → new id."""
+    if not rows:
+        return {}
+    stmt = (
+        insert_for(session, Document)
+        .on_conflict_do_nothing(index_elements=["channel_id", "dedupe_key"])
+        .returning(Document.dedupe_key, Document.id)
+    )
+    result = session.execute(stmt, rows)
+    return {key: int(doc_id) for key, doc_id in result}
+
+
+def insert_annotations(session: Session, rows: list[dict[str, Any]]) -> None:
+    if not rows:
+        return
+    stmt = insert_for(session, Annotation).on_conflict_do_nothing(
+        index_elements=["document_id", "kind", "value", "source"]
+    )
+    session.execute(stmt, rows)
+
+
+def channel_by_id(session: Session, channel_id: int) -> Channel:
+    channel = session.get(Channel, channel_id)
+    if channel is None:
+        raise LookupError(f"channel {channel_id} vanished during ingest")
+    return channel
+
+
+def update_run(session: Session, run_id: int, values: dict[str, object]) -> None:
+    session.execute(update(IngestRun).where(IngestRun.id == run_id).values(**values))
+
+
+def count_all_documents(session: Session) -> int:
+    return int(session.scalar(select(func.count()).select_from(Document)) or 0)

@@ -1,0 +1,29 @@
+"""Normalise: NFC, one tone-mark convention, clean whitespace; build the folded matching form."""
+
+from __future__ import annotations
+
+from opiniondesk.pipeline.base import Batch
+from opiniondesk.text.normalize import fold, normalize_text
+from opiniondesk.text.teencode import expand_teencode
+
+
+class NormaliseStage:
+    name = "normalise"
+
+    def process(self, batch: Batch) -> Batch:
+        for item in batch:
+            if item.skip:
+                continue
+            item.text = normalize_text(item.text)
+            if item.title:
+                item.title = normalize_text(item.title)
+            if item.location:
+                item.location = normalize_text(item.location)
+            if not item.text:
+                item.skip, item.skip_reason = True, "văn bản trống sau chuẩn hoá / empty text"
+        return batch
+
+
+def matching_form(text: str) -> str:
+    """The lower-case, diacritic-free form with teencode expanded, used by every matcher."""
+    return fold(expand_teencode(text))
