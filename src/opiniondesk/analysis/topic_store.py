@@ -17,7 +17,7 @@ def sync_topics(session: Session, taxonomy: Taxonomy) -> int:
             "label_vi": t.label_vi,
             "label_en": t.label_en,
             "query": t.query_source,
-            "active": True,
+            "active": t.active,
         }
         for t in taxonomy.topics
     ]

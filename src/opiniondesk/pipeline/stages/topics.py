@@ -5,6 +5,7 @@ from __future__ import annotations
 from opiniondesk.analysis.taxonomy import Taxonomy
 from opiniondesk.analysis.topic_rules import TopicRuleClassifier
 from opiniondesk.pipeline.base import Batch, Label
+from opiniondesk.pipeline.stages.normalise import matching_form
 
 OTHER = "other"
 
@@ -19,8 +20,11 @@ class TopicStage:
         for item in batch:
             if item.skip:
                 continue
-            text = f"{item.title}. {item.text}" if item.title else item.text
-            match_text = item.match_text
+            if item.title:
+                text = f"{item.title}. {item.text}"
+                match_text = f"{matching_form(item.title)}. {item.match_text}"
+            else:
+                text, match_text = item.text, item.match_text
             hits = self.classifier.classify(text, match_text)
             item.topics = [hit.code for hit in hits] or [OTHER]
             for hit in hits:
