@@ -40,7 +40,7 @@ def demo_command(
             d,
             ingestor,
             str(entry.path),
-            kind=ChannelKind(entry.kind),
+            kind=ChannelKind(entry.channel_kind),
             channel_name=entry.channel_name,
             mapping=None,
             fmt=None,
@@ -56,8 +56,11 @@ def demo_command(
     )
     console.print(_breakdown_table("Chủ đề / Topics", figures["by_topic"], {}))
     console.print(_breakdown_table("Tỉnh, thành / Provinces", figures["by_province"], {}))
-    for issue in manifest.planted_issues:
-        console.print(f"[yellow]⚑[/] Vấn đề cài sẵn / planted issue: {issue}")
+    for issue in manifest.planted:
+        console.print(
+            f"[yellow]⚑[/] Vấn đề cài sẵn / planted issue: “{issue.phrase}” — {issue.commune}, "
+            f"{issue.province} ({issue.window_start:%d/%m} → {issue.window_end:%d/%m/%Y})"
+        )
     if serve_app:
         serve(d, host, port)
 

@@ -26,7 +26,9 @@ class WorkItem:
     """A document on its way through the pipeline.
 
     `text` starts raw; after the redact stage it holds the only version ever stored.
-    `match_text` is the normalised lower-case form without diacritics, used for matching.
+    `analysis_text` is the redacted text (title first) with teencode expanded ("ko" → "không"):
+    what topic, sentiment and place matching read; the stored text keeps the citizen's words.
+    `match_text` is `analysis_text` folded (lower case, no diacritics, đ→d), same length.
     `tokens` are the segmented words (pyvi, multi-syllable words joined with '_').
     """
 
@@ -41,6 +43,7 @@ class WorkItem:
     location: str | None = None
     source: str = ""
     line: int = 0
+    analysis_text: str = ""
     match_text: str = ""
     tokens: list[str] = field(default_factory=list)
     language: str = ""

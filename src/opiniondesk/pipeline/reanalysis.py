@@ -14,7 +14,7 @@ from opiniondesk.config import Settings
 from opiniondesk.pipeline import repository
 from opiniondesk.pipeline.base import PipelineRunner, WorkItem
 from opiniondesk.pipeline.build import analysis_stages
-from opiniondesk.pipeline.stages.normalise import matching_form
+from opiniondesk.pipeline.stages.normalise import analysis_forms
 from opiniondesk.storage.models import Annotation, Channel, Document
 
 RELABELLED_KINDS = ("topic", "sentiment", "place")
@@ -59,17 +59,20 @@ def reanalyse(
 
 
 def _relabel(session: Session, runner: PipelineRunner, docs: list[tuple[Document, str]]) -> None:
-    items = [
-        WorkItem(
-            text=doc.text,
-            channel_kind=kind,
-            title=doc.title,
-            location=doc.place_hint,
-            match_text=matching_form(doc.text),
-            language=doc.language,
+    items = []
+    for doc, kind in docs:
+        analysis_text, match_text = analysis_forms(doc.title, doc.text)
+        items.append(
+            WorkItem(
+                text=doc.text,
+                channel_kind=kind,
+                title=doc.title,
+                location=doc.place_hint,
+                analysis_text=analysis_text,
+                match_text=match_text,
+                language=doc.language,
+            )
         )
-        for doc, kind in docs
-    ]
     runner.run(items)
     ids = [doc.id for doc, _ in docs]
     session.execute(

@@ -24,6 +24,7 @@ class NormaliseStage:
         return batch
 
 
-def matching_form(text: str) -> str:
-    """The lower-case, diacritic-free form with teencode expanded, used by every matcher."""
-    return fold(expand_teencode(text))
+def analysis_forms(title: str | None, text: str) -> tuple[str, str]:
+    """(analysis text, match text): title and text with teencode expanded, and its folded form."""
+    analysis = expand_teencode(f"{title}. {text}" if title else text)
+    return analysis, fold(analysis)

@@ -16,8 +16,7 @@ class PlaceStage:
         for item in batch:
             if item.skip:
                 continue
-            text = f"{item.title}. {item.text}" if item.title else item.text
-            place = self.matcher.resolve(text, hint=item.location)
+            place = self.matcher.resolve(item.analysis_text, hint=item.location)
             item.province_code = place.province_code
             item.commune_code = place.commune_code
             if place.province_code:

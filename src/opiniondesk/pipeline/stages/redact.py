@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 
 from opiniondesk.pipeline.base import Batch, WorkItem
-from opiniondesk.pipeline.stages.normalise import matching_form
+from opiniondesk.pipeline.stages.normalise import analysis_forms
 from opiniondesk.text.pii import redact
 from opiniondesk.text.pseudonym import author_key
 
@@ -40,6 +40,6 @@ class RedactStage:
             if item.author:
                 item.author_key = author_key(self.secret_key, item.channel_kind, item.author)
                 item.author = None  # the handle itself never goes further
-            item.match_text = matching_form(item.text)
+            item.analysis_text, item.match_text = analysis_forms(item.title, item.text)
             item.content_hash = content_hash(item)
         return batch

@@ -16,7 +16,7 @@ class SentimentStage:
         for item in batch:
             if item.skip:
                 continue
-            result = self.model.analyse(item.text, item.match_text)
+            result = self.model.analyse(item.analysis_text, item.match_text)
             item.sentiment = result.label
             item.labels.append(
                 Label("sentiment", result.label, result.score, "lexicon", result.explanation)

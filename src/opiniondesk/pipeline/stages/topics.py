@@ -5,7 +5,6 @@ from __future__ import annotations
 from opiniondesk.analysis.taxonomy import Taxonomy
 from opiniondesk.analysis.topic_rules import TopicRuleClassifier
 from opiniondesk.pipeline.base import Batch, Label
-from opiniondesk.pipeline.stages.normalise import matching_form
 
 OTHER = "other"
 
@@ -20,12 +19,7 @@ class TopicStage:
         for item in batch:
             if item.skip:
                 continue
-            if item.title:
-                text = f"{item.title}. {item.text}"
-                match_text = f"{matching_form(item.title)}. {item.match_text}"
-            else:
-                text, match_text = item.text, item.match_text
-            hits = self.classifier.classify(text, match_text)
+            hits = self.classifier.classify(item.analysis_text, item.match_text)
             item.topics = [hit.code for hit in hits] or [OTHER]
             for hit in hits:
                 item.labels.append(
