@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from opiniondesk.pipeline.base import Batch
 from opiniondesk.text.normalize import fold, normalize_text
+from opiniondesk.text.abbreviations import expand_abbreviations
 from opiniondesk.text.teencode import expand_teencode
 
 
@@ -25,6 +26,7 @@ class NormaliseStage:
 
 
 def analysis_forms(title: str | None, text: str) -> tuple[str, str]:
-    """(analysis text, match text): title and text with teencode expanded, and its folded form."""
-    analysis = expand_teencode(f"{title}. {text}" if title else text)
+    """(analysis text, match text): title and text with teencode and official abbreviations
+    expanded ("ko" → "không", "GPMB" → "Giải phóng mặt bằng"), and its folded form."""
+    analysis = expand_abbreviations(expand_teencode(f"{title}. {text}" if title else text))
     return analysis, fold(analysis)
