@@ -1,0 +1,56 @@
+"""The web application factory."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from sqlalchemy import Engine
+
+from opiniondesk.config import Settings, get_settings
+from opiniondesk.storage.engine import make_engine, make_session_factory
+from opiniondesk.web.choropleth import load_regions
+from opiniondesk.web.error_pages import install_error_handlers
+from opiniondesk.web.language import RememberLanguage
+from opiniondesk.web.routes import dashboard, health
+from opiniondesk.web.security import SecurityHeaders
+
+HERE = Path(__file__).parent
+
+
+def make_templates() -> Jinja2Templates:
+    # StrictUndefined: a misspelt variable fails the "every template renders" test, not a reader
+    environment = Environment(
+        loader=FileSystemLoader(HERE / "templates"), autoescape=True, undefined=StrictUndefined
+    )
+    return Jinja2Templates(env=environment)
+
+
+def create_app(settings: Settings | None = None, *, engine: Engine | None = None) -> FastAPI:
+    """Build the web app. Without `engine`, one is made from `settings.resolved_database_url`."""
+    settings = settings or get_settings()
+    if engine is None:
+        settings.ensure_home()
+        engine = make_engine(settings.resolved_database_url)
+    # the interactive API docs load scripts from a CDN, which the desk never does: keep them off
+    app = FastAPI(
+        title="opiniondesk",
+        docs_url=None,
+        redoc_url=None,
+        openapi_url="/api/openapi.json",
+    )
+    app.state.settings = settings
+    app.state.engine = engine
+    app.state.session_factory = make_session_factory(engine)
+    app.state.templates = make_templates()
+    app.state.map_regions = load_regions()
+    app.add_middleware(RememberLanguage)
+    app.add_middleware(SecurityHeaders)
+    install_error_handlers(app)
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    app.include_router(health.router)
+    app.include_router(dashboard.router)
+    return app
