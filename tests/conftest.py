@@ -18,6 +18,7 @@ from sqlalchemy import Engine, create_engine, make_url, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from opiniondesk.config import Settings
+from opiniondesk.storage import registry  # noqa: F401
 from opiniondesk.storage.base import Base
 from opiniondesk.storage.engine import make_engine, make_session_factory
 from opiniondesk.storage.migrate import upgrade_to_head

@@ -27,7 +27,7 @@ class Settings(BaseSettings):
     language: str = Field(default="vi", description="default UI language: vi or en")
     min_group_size: int = Field(default=5, ge=1, description="cells below this are suppressed")
     ingest_batch_size: int = Field(default=500, ge=1, le=50_000)
-    near_duplicate_threshold: float = Field(default=0.8, gt=0, le=1)
+    near_duplicate_threshold: float = Field(default=0.6, gt=0, le=1)
     taxonomy_path: Path | None = Field(default=None, description="topic taxonomy YAML override")
     fetch_timeout_s: float = Field(default=20.0, gt=0)
     fetch_max_bytes: int = Field(default=20 * 1024 * 1024, gt=0)

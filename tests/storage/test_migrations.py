@@ -6,6 +6,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import text
 
+from opiniondesk.storage import registry  # noqa: F401
 from opiniondesk.storage.base import Base
 
 

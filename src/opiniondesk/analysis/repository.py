@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session
 
 from opiniondesk.analysis.rollups import TOTAL
 from opiniondesk.storage.dialect import insert_for
-from opiniondesk.storage.models import AdminUnit, Document, Rollup, Topic, UnitLevel
+from opiniondesk.storage.models import Document, Rollup, Topic
 
 
 def count_documents(session: Session, *, duplicates: bool) -> int:
@@ -23,13 +23,6 @@ def rollup_breakdown(session: Session, column: str, *, topics: bool = False) -> 
     condition = Rollup.topic_code != TOTAL if topics else Rollup.topic_code == TOTAL
     rows = session.execute(select(col, func.sum(Rollup.count)).where(condition).group_by(col))
     return {str(key): int(n) for key, n in rows}
-
-
-def province_names(session: Session) -> dict[str, str]:
-    rows = session.execute(
-        select(AdminUnit.code, AdminUnit.name).where(AdminUnit.level == UnitLevel.province)
-    )
-    return {code: name for code, name in rows}
 
 
 def upsert_topics(session: Session, rows: list[dict[str, object]]) -> None:

@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from opiniondesk.analysis import repository
+from opiniondesk.geo.gazetteer import get_gazetteer
 
 UNKNOWN_PLACE = "Chưa xác định"
 
@@ -18,11 +19,11 @@ def suppress(counts: dict[str, int], min_group_size: int) -> dict[str, int | Non
 
 
 def summary(session: Session, *, min_group_size: int) -> dict[str, Any]:
-    names = repository.province_names(session)
-    by_province_code = repository.rollup_breakdown(session, "province_code")
+    gazetteer = get_gazetteer()
     by_province: dict[str, int] = {}
-    for code, n in by_province_code.items():
-        name = names.get(code, UNKNOWN_PLACE) if code else UNKNOWN_PLACE
+    for code, n in repository.rollup_breakdown(session, "province_code").items():
+        unit = gazetteer.province(code) if code else None
+        name = unit.name if unit else UNKNOWN_PLACE
         by_province[name] = by_province.get(name, 0) + n
     return {
         "documents": repository.count_documents(session, duplicates=False),

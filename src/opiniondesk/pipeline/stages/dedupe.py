@@ -6,6 +6,7 @@ processes (never Python's hash(): Dask workers and restarts would change it).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 
 import numpy as np
@@ -20,8 +21,12 @@ MIN_SHINGLES = 4  # very short texts ("Đồng ý") are not near-duplicates of e
 SignatureLoader = Callable[[], Iterable[tuple[str, bytes]]]
 
 
+_WORD = re.compile(r"\w+")
+
+
 def shingles(match_text: str) -> list[bytes]:
-    words = [w for w in match_text.split() if any(c.isalnum() for c in w)]
+    # words only: a repost that adds "??" or changes commas must not look like new text
+    words = _WORD.findall(match_text)
     return [" ".join(words[i : i + SHINGLE]).encode() for i in range(len(words) - SHINGLE + 1)]
 
 
@@ -45,7 +50,7 @@ def from_bytes(raw: bytes) -> MinHash:
 class NearDuplicateIndex:
     """The originals seen so far, keyed by content hash; warmed once from stored signatures."""
 
-    def __init__(self, threshold: float = 0.8, loader: SignatureLoader | None = None) -> None:
+    def __init__(self, threshold: float = 0.6, loader: SignatureLoader | None = None) -> None:
         self.threshold = threshold
         self._lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
         self._signatures: dict[str, MinHash] = {}
@@ -81,6 +86,10 @@ class NearDuplicateIndex:
         return len(self._signatures)
 
 
+# Each survey answer is one respondent's own: identical answers are agreement, not reposts.
+EXEMPT_CHANNELS = frozenset({"survey"})
+
+
 class NearDuplicateStage:
     name = "near_duplicates"
 
@@ -89,7 +98,7 @@ class NearDuplicateStage:
 
     def process(self, batch: Batch) -> Batch:
         for item in batch:
-            if item.skip:
+            if item.skip or item.channel_kind in EXEMPT_CHANNELS:
                 continue
             mh = signature(item.match_text)
             if mh is None:

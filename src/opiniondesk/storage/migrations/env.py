@@ -6,7 +6,7 @@ from alembic import context
 from sqlalchemy import Connection
 
 from opiniondesk.config import get_settings
-from opiniondesk.storage import models  # noqa: F401  (registers tables on Base.metadata)
+from opiniondesk.storage import registry  # noqa: F401  (registers every table on Base.metadata)
 from opiniondesk.storage.base import Base
 from opiniondesk.storage.engine import make_engine
 
