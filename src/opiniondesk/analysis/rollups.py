@@ -69,7 +69,7 @@ def apply_increments(session: Session, increments: Counter[Cell]) -> None:
         }
         for c, n in sorted(increments.items(), key=lambda kv: _sort_key(kv[0]))
     ]
-    stmt = insert_for(session, Rollup)
+    stmt = insert_for(session, Rollup.__table__)
     stmt = stmt.on_conflict_do_update(
         index_elements=[
             "day",
@@ -79,7 +79,7 @@ def apply_increments(session: Session, increments: Counter[Cell]) -> None:
             "sentiment",
             "channel_kind",
         ],
-        set_={"count": Rollup.count + stmt.excluded.count},
+        set_={"count": Rollup.__table__.c.count + stmt.excluded.count},
     )
     session.execute(stmt, rows)
 

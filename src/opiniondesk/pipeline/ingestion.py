@@ -75,7 +75,7 @@ class Ingestor:
             settings, index=self.index, known_keys=self._known_keys
         )
 
-    def _load_signatures(self) -> Iterable[tuple[str, bytes]]:
+    def _load_signatures(self) -> Iterable[tuple[str, bytes, str]]:
         with self.sessions() as session:
             yield from repository.iter_original_signatures(session)
 

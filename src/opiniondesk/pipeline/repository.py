@@ -41,16 +41,20 @@ def known_dedupe_keys(session: Session, *, channel_id: int, keys: Collection[str
     return found
 
 
-def iter_original_signatures(session: Session) -> Iterator[tuple[str, bytes]]:
-    """(content hash, MinHash) of every stored original, oldest first."""
+def iter_original_signatures(session: Session) -> Iterator[tuple[str, bytes, str]]:
+    """(content hash, MinHash, place) of every stored original, oldest first."""
     rows = session.execute(
-        select(Document.content_hash, Document.minhash)
+        select(
+            Document.content_hash,
+            Document.minhash,
+            func.coalesce(func.nullif(Document.commune_code, ""), Document.province_code),
+        )
         .where(Document.duplicate_of_id.is_(None), Document.minhash.is_not(None))
         .order_by(Document.id)
         .execution_options(yield_per=5000)
     )
-    for content_hash, minhash in rows:
-        yield content_hash, bytes(minhash)
+    for content_hash, minhash, place in rows:
+        yield content_hash, bytes(minhash), place or ""
 
 
 def original_ids_by_hash(session: Session, hashes: Collection[str]) -> dict[str, int]:
@@ -71,9 +75,9 @@ def insert_documents(session: Session, rows: list[dict[str, Any]]) -> dict[str, 
     if not rows:
         return {}
     stmt = (
-        insert_for(session, Document)
+        insert_for(session, Document.__table__)
         .on_conflict_do_nothing(index_elements=["channel_id", "dedupe_key"])
-        .returning(Document.dedupe_key, Document.id)
+        .returning(Document.__table__.c.dedupe_key, Document.__table__.c.id)
     )
     result = session.execute(stmt, rows)
     return {key: int(doc_id) for key, doc_id in result}
@@ -82,7 +86,7 @@ def insert_documents(session: Session, rows: list[dict[str, Any]]) -> dict[str, 
 def insert_annotations(session: Session, rows: list[dict[str, Any]]) -> None:
     if not rows:
         return
-    stmt = insert_for(session, Annotation).on_conflict_do_nothing(
+    stmt = insert_for(session, Annotation.__table__).on_conflict_do_nothing(
         index_elements=["document_id", "kind", "value", "source"]
     )
     session.execute(stmt, rows)

@@ -25,6 +25,8 @@ class AlreadyStoredStage:
 
     def process(self, batch: Batch) -> Batch:
         live = [item for item in batch if not item.skip]
+        if not live:
+            return batch
         known = self.known_keys({dedupe_key(item) for item in live})
         seen: set[str] = set()
         for item in live:
