@@ -101,8 +101,12 @@ def measure(n: int, pg_url: str | None) -> list[dict[str, object]]:
         rows.append({"what": "ingest + pipeline", "backend": "SQLite", "n": n, **sqlite})
         if pg_url:
             rows.append(
-                {"what": "ingest + pipeline", "backend": "PostgreSQL", "n": n,
-                 **run_child("ingest", str(corpus), fresh_pg_database(pg_url))}
+                {
+                    "what": "ingest + pipeline",
+                    "backend": "PostgreSQL",
+                    "n": n,
+                    **run_child("ingest", str(corpus), fresh_pg_database(pg_url)),
+                }
             )
     seg_rate = float(seg["docs"]) / float(seg["seconds"])  # type: ignore[arg-type]
     for row in rows:
@@ -142,7 +146,8 @@ def write_doc(rows: list[dict[str, object]]) -> None:
         f"Python {platform.python_version()}, with `python bench/pipeline.py`. Documents come from "
         "`opiniondesk.demo.stream.iter_synthetic_items` (seed 7), read from a JSON Lines file. "
         "Each row is a fresh process; peak RSS is that process's maximum resident set.\n\n"
-        f"{table(rows)}\n\nSeconds per stage on the largest SQLite run: `{json.dumps(stages)}`\n{END}"
+        f"{table(rows)}\n\nSeconds per stage on the largest SQLite run: "
+        f"`{json.dumps(stages)}`\n{END}"
     )
     text = DOC.read_text(encoding="utf-8") if DOC.exists() else "# Benchmarks\n"
     if BEGIN in text:

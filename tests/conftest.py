@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, create_engine, make_url, text
+from sqlalchemy import Engine, create_engine, inspect, make_url, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from opiniondesk.config import Settings
@@ -25,7 +25,9 @@ from opiniondesk.storage.migrate import upgrade_to_head
 
 DEFAULT_PG = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 SHARED_DATA = Path(
-    os.environ.get("OPINIONDESK_SHARED_DATA", Path(__file__).resolve().parents[2] / "shared" / "data")
+    os.environ.get(
+        "OPINIONDESK_SHARED_DATA", Path(__file__).resolve().parents[2] / "shared" / "data"
+    )
 )
 
 
@@ -81,7 +83,8 @@ class DeskFixture:
 
 
 def _truncate_all(engine: Engine) -> None:
-    tables = [t.name for t in reversed(Base.metadata.sorted_tables)]
+    existing = set(inspect(engine).get_table_names())
+    tables = [t.name for t in reversed(Base.metadata.sorted_tables) if t.name in existing]
     with engine.begin() as conn:
         if engine.dialect.name == "postgresql":
             conn.execute(text(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE"))
@@ -111,9 +114,7 @@ def desk(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[DeskFixture
         engine = request.getfixturevalue("_pg_engine")
         url = engine.url.render_as_string(hide_password=False)
         _truncate_all(engine)
-    settings = Settings(
-        home=home, database_url=url, secret_key="test-secret", ingest_batch_size=50
-    )
+    settings = Settings(home=home, database_url=url, secret_key="test-secret", ingest_batch_size=50)
     yield DeskFixture(url, engine, make_session_factory(engine), settings, home)
     if request.param == "sqlite":
         engine.dispose()

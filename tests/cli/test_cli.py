@@ -69,8 +69,16 @@ class TestCommands:
         path = write_csv(tmp_path / "mapped.csv", rows, fields=["ma", "noi_dung_y_kien"])
         result = runner.invoke(
             app,
-            ["ingest", str(path), "--channel", "field_report",
-             "--map", "text=noi_dung_y_kien", "--map", "external_id=ma"],
+            [
+                "ingest",
+                str(path),
+                "--channel",
+                "field_report",
+                "--map",
+                "text=noi_dung_y_kien",
+                "--map",
+                "external_id=ma",
+            ],
         )
         assert result.exit_code == 0, result.output
         assert _stats()["by_channel"].get("field_report", 0) >= 1

@@ -43,7 +43,10 @@ def _committed(desk) -> tuple[int, int]:
 def test_kill_9_mid_ingest_then_rerun(desk, tmp_path):
     rows = opinion_rows(ROWS)
     for i, row in enumerate(rows):  # distinct texts so most rows are originals
-        row["text"] = f"Ý kiến thứ {i} về {['đường', 'chợ', 'trường', 'điện'][i % 4]} số {i * 7}. " + row["text"]
+        row["text"] = (
+            f"Ý kiến thứ {i} về {['đường', 'chợ', 'trường', 'điện'][i % 4]} số {i * 7}. "
+            + row["text"]
+        )
     path = write_csv(tmp_path / "big.csv", rows)
     proc = _cli(desk, "ingest", str(path), "--channel", "feedback")
     deadline = time.monotonic() + 120

@@ -48,9 +48,7 @@ def cells_for(
 ) -> list[Cell]:
     day = local_day(published_at)
     codes = [TOTAL, *dict.fromkeys(topics)]
-    return [
-        Cell(day, code, province_code, commune_code, sentiment, channel_kind) for code in codes
-    ]
+    return [Cell(day, code, province_code, commune_code, sentiment, channel_kind) for code in codes]
 
 
 def apply_increments(session: Session, increments: Counter[Cell]) -> None:
@@ -134,7 +132,7 @@ def rebuild(session: Session) -> int:
 
 
 def total_documents(session: Session) -> int:
-    value = session.scalar(select(func.coalesce(func.sum(Rollup.count), 0)).where(
-        Rollup.topic_code == TOTAL
-    ))
+    value = session.scalar(
+        select(func.coalesce(func.sum(Rollup.count), 0)).where(Rollup.topic_code == TOTAL)
+    )
     return int(value or 0)

@@ -28,13 +28,18 @@ def summary(session: Session, *, min_group_size: int) -> dict[str, Any]:
     return {
         "documents": repository.count_documents(session, duplicates=False),
         "duplicates": repository.count_documents(session, duplicates=True),
-        "by_channel": suppress(repository.rollup_breakdown(session, "channel_kind"), min_group_size),
+        "by_channel": suppress(
+            repository.rollup_breakdown(session, "channel_kind"), min_group_size
+        ),
         "by_topic": suppress(
             repository.rollup_breakdown(session, "topic_code", topics=True), min_group_size
         ),
         "by_province": suppress(by_province, min_group_size),
         "by_sentiment": suppress(
-            {k or "unknown": v for k, v in repository.rollup_breakdown(session, "sentiment").items()},
+            {
+                k or "unknown": v
+                for k, v in repository.rollup_breakdown(session, "sentiment").items()
+            },
             min_group_size,
         ),
         "min_group_size": min_group_size,

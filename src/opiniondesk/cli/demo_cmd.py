@@ -39,7 +39,7 @@ def demo_command(
         ingest_source(
             d,
             ingestor,
-            str(entry.path),
+            str(out_dir / entry.path),
             kind=ChannelKind(entry.channel_kind),
             channel_name=entry.channel_name,
             mapping=None,

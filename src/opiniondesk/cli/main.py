@@ -31,7 +31,9 @@ def _register_commands() -> None:
 
 
 @app.callback()
-def _main(verbose: bool = typer.Option(False, "--verbose", "-v", help="Ghi log / log more")) -> None:
+def _main(
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Ghi log / log more"),
+) -> None:
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING)
 
 

@@ -81,9 +81,7 @@ class Ingestor:
 
     def _known_keys(self, keys: Collection[str]) -> set[str]:
         assert self._session is not None
-        return repository.known_dedupe_keys(
-            self._session, channel_id=self._channel_id, keys=keys
-        )
+        return repository.known_dedupe_keys(self._session, channel_id=self._channel_id, keys=keys)
 
     def ingest(
         self,
@@ -121,9 +119,7 @@ class Ingestor:
                     on_batch(report)
             status = "failed_rows" if report.failed else "done"
         finally:
-            report.stage_seconds = {
-                name: t.seconds for name, t in self.pipeline.timings.items()
-            }
+            report.stage_seconds = {name: t.seconds for name, t in self.pipeline.timings.items()}
             self._finish_run(report, status)
         return report
 

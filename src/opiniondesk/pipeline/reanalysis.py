@@ -82,7 +82,7 @@ def _relabel(session: Session, runner: PipelineRunner, docs: list[tuple[Document
             Annotation.source != "analyst",
         )
     )
-    annotations = []
+    annotations: list[dict[str, object]] = []
     for (doc, _), item in zip(docs, items, strict=True):
         session.execute(
             update(Document)

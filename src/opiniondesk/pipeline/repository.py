@@ -83,7 +83,7 @@ def insert_documents(session: Session, rows: list[dict[str, Any]]) -> dict[str, 
     return {key: int(doc_id) for key, doc_id in result}
 
 
-def insert_annotations(session: Session, rows: list[dict[str, Any]]) -> None:
+def insert_annotations(session: Session, rows: Sequence[dict[str, Any]]) -> None:
     if not rows:
         return
     stmt = insert_for(session, Annotation.__table__).on_conflict_do_nothing(

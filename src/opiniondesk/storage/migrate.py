@@ -11,7 +11,9 @@ from sqlalchemy import Engine
 
 def alembic_config(url: str) -> Config:
     cfg = Config()
-    cfg.set_main_option("script_location", str(resources.files("opiniondesk.storage") / "migrations"))
+    cfg.set_main_option(
+        "script_location", str(resources.files("opiniondesk.storage") / "migrations")
+    )
     # ConfigParser interpolation would choke on '%' in passwords
     cfg.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
     return cfg

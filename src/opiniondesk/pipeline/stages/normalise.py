@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from opiniondesk.pipeline.base import Batch
-from opiniondesk.text.normalize import fold, normalize_text
 from opiniondesk.text.abbreviations import expand_abbreviations
+from opiniondesk.text.normalize import fold, normalize_text
 from opiniondesk.text.teencode import expand_teencode
 
 
