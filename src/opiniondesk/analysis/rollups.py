@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from opiniondesk.storage.dialect import insert_for
+from opiniondesk.storage.dialect import driver_value, executemany_upsert
 from opiniondesk.storage.models import Annotation, Channel, Document, Rollup
 
 LOCAL_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -51,35 +51,33 @@ def cells_for(
     return [Cell(day, code, province_code, commune_code, sentiment, channel_kind) for code in codes]
 
 
+ROLLUP_KEY = ("day", "topic_code", "province_code", "commune_code", "sentiment", "channel_kind")
+
+
 def apply_increments(session: Session, increments: Counter[Cell]) -> None:
-    """Add counts to cells in one statement per batch (upsert: safe to run concurrently)."""
+    """Add counts to cells in one executemany per batch (upsert: safe to run concurrently)."""
     if not increments:
         return
     rows = [
-        {
-            "day": c.day,
-            "topic_code": c.topic_code,
-            "province_code": c.province_code,
-            "commune_code": c.commune_code,
-            "sentiment": c.sentiment,
-            "channel_kind": c.channel_kind,
-            "count": n,
-        }
+        (
+            driver_value(session, c.day),
+            c.topic_code,
+            c.province_code,
+            c.commune_code,
+            c.sentiment,
+            c.channel_kind,
+            n,
+        )
         for c, n in sorted(increments.items(), key=lambda kv: _sort_key(kv[0]))
     ]
-    stmt = insert_for(session, Rollup.__table__)
-    stmt = stmt.on_conflict_do_update(
-        index_elements=[
-            "day",
-            "topic_code",
-            "province_code",
-            "commune_code",
-            "sentiment",
-            "channel_kind",
-        ],
-        set_={"count": Rollup.__table__.c.count + stmt.excluded.count},
+    executemany_upsert(
+        session,
+        Rollup.__table__,  # type: ignore[arg-type]
+        (*ROLLUP_KEY, "count"),
+        rows,
+        conflict=ROLLUP_KEY,
+        add_columns=("count",),
     )
-    session.execute(stmt, rows)
 
 
 def _sort_key(cell: Cell) -> tuple[str, ...]:

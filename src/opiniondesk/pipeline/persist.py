@@ -97,7 +97,6 @@ def persist_batch(session: Session, channel: Channel, batch: Batch) -> BatchOutc
                     "score": label.score,
                     "source": label.source,
                     "explanation": label.explanation,
-                    "created_at": now,
                 }
             )
         if item.duplicate_of_key is not None and original_id is not None:

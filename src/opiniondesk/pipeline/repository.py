@@ -8,7 +8,8 @@ from typing import Any
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from opiniondesk.storage.dialect import insert_for
+from opiniondesk.storage.base import utcnow
+from opiniondesk.storage.dialect import driver_value, executemany_upsert, insert_for
 from opiniondesk.storage.models import Annotation, Channel, ChannelKind, Document, IngestRun
 
 _CHUNK = 500
@@ -83,13 +84,33 @@ def insert_documents(session: Session, rows: list[dict[str, Any]]) -> dict[str, 
     return {key: int(doc_id) for key, doc_id in result}
 
 
+ANNOTATION_COLUMNS = ("document_id", "kind", "value", "score", "source", "explanation", "created_at")
+
+
 def insert_annotations(session: Session, rows: Sequence[dict[str, Any]]) -> None:
+    """Insert labels (skipping exact repeats), through the driver's executemany (hot path)."""
     if not rows:
         return
-    stmt = insert_for(session, Annotation.__table__).on_conflict_do_nothing(
-        index_elements=["document_id", "kind", "value", "source"]
+    now = driver_value(session, utcnow())
+    values = [
+        (
+            r["document_id"],
+            r["kind"],
+            r["value"],
+            float(r["score"]),
+            r["source"],
+            r["explanation"],
+            driver_value(session, r["created_at"]) if "created_at" in r else now,
+        )
+        for r in rows
+    ]
+    executemany_upsert(
+        session,
+        Annotation.__table__,  # type: ignore[arg-type]
+        ANNOTATION_COLUMNS,
+        values,
+        conflict=("document_id", "kind", "value", "source"),
     )
-    session.execute(stmt, rows)
 
 
 def channel_by_id(session: Session, channel_id: int) -> Channel:

@@ -120,10 +120,9 @@ class Annotation(Base):
     __table_args__ = (UniqueConstraint("document_id", "kind", "value", "source"),)
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
-    document_id: Mapped[int] = mapped_column(
-        ForeignKey("document.id", ondelete="CASCADE"), index=True
-    )
-    kind: Mapped[str] = mapped_column(String(24))  # topic, sentiment, place, language, ...
+    # no separate index: the unique key below starts with document_id
+    document_id: Mapped[int] = mapped_column(ForeignKey("document.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(24))  # topic, sentiment, place, duplicate_of, ...
     value: Mapped[str] = mapped_column(String(200))
     score: Mapped[float] = mapped_column(Float, default=1.0)
     source: Mapped[str] = mapped_column(String(120))  # rule:<topic>, lexicon, gazetteer, analyst

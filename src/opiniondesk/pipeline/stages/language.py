@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from opiniondesk.pipeline.base import Batch, Label
+from opiniondesk.pipeline.base import Batch
 from opiniondesk.text.language import detect_language
 
 
@@ -13,9 +13,6 @@ class LanguageStage:
         for item in batch:
             if item.skip:
                 continue
-            code, confidence = detect_language(item.text)
-            item.language = code
-            item.labels.append(
-                Label("language", code, confidence, "heuristic", f"ngôn ngữ: {code}")
-            )
+            # stored on the document itself; an annotation per document would only repeat it
+            item.language, _confidence = detect_language(item.text)
         return batch
