@@ -23,6 +23,9 @@ from opiniondesk.storage.base import Base
 from opiniondesk.storage.engine import make_engine, make_session_factory
 from opiniondesk.storage.migrate import upgrade_to_head
 
+# Labelling in-process unless a test asks for a worker: spawning one per test would cost seconds.
+os.environ.setdefault("OPINIONDESK_PIPELINE_WORKERS", "0")
+
 DEFAULT_PG = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 SHARED_DATA = Path(
     os.environ.get(

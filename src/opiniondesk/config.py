@@ -27,6 +27,9 @@ class Settings(BaseSettings):
     language: str = Field(default="vi", description="default UI language: vi or en")
     min_group_size: int = Field(default=5, ge=1, description="cells below this are suppressed")
     ingest_batch_size: int = Field(default=500, ge=1, le=50_000)
+    pipeline_workers: int = Field(
+        default=-1, ge=-1, le=64, description="labelling worker processes; 0 in-process, -1 auto"
+    )
     near_duplicate_threshold: float = Field(default=0.6, gt=0, le=1)
     taxonomy_path: Path | None = Field(default=None, description="topic taxonomy YAML override")
     fetch_timeout_s: float = Field(default=20.0, gt=0)

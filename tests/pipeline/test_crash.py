@@ -24,6 +24,7 @@ def _cli(desk, *args: str) -> subprocess.Popen[bytes]:
         "OPINIONDESK_HOME": str(desk.home),
         "OPINIONDESK_SECRET_KEY": "test-secret",
         "OPINIONDESK_INGEST_BATCH_SIZE": "50",
+        "OPINIONDESK_PIPELINE_WORKERS": "1",  # the default on two cores: a worker is killed too
     }
     return subprocess.Popen(
         [sys.executable, "-m", "opiniondesk.cli.main", *args],
@@ -31,6 +32,33 @@ def _cli(desk, *args: str) -> subprocess.Popen[bytes]:
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
+
+
+def _assert_no_orphan_worker(parent_pid: int) -> None:
+    """The labelling worker notices its parent is gone and exits by itself."""
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        out = subprocess.run(["ps", "-eo", "pid,args"], capture_output=True, text=True).stdout
+        orphans = [
+            line
+            for line in out.splitlines()
+            if "multiprocessing" in line
+            and f"--parent-pid {parent_pid}" not in line
+            and "spawn_main" in line
+            and _is_orphan(line.split()[0])
+        ]
+        if not orphans:
+            return
+        time.sleep(0.5)
+    raise AssertionError(f"worker processes left running: {orphans}")
+
+
+def _is_orphan(pid: str) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            return fh.read().rsplit(")", 1)[1].split()[1] == "1"
+    except OSError:
+        return False
 
 
 def _committed(desk) -> tuple[int, int]:
@@ -61,6 +89,7 @@ def test_kill_9_mid_ingest_then_rerun(desk, tmp_path):
         raise AssertionError("ingest committed nothing within the time allowed")
     proc.send_signal(signal.SIGKILL)
     proc.wait()
+    _assert_no_orphan_worker(proc.pid)
 
     docs, reported = _committed(desk)
     assert 0 < docs < ROWS, "the kill should land mid-ingest"

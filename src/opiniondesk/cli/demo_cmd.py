@@ -34,19 +34,19 @@ def demo_command(
     out_dir = d.settings.ensure_home() / "demo"
     with console.status("Tạo dữ liệu mẫu / Generating the demo corpus…"):
         manifest = generate_demo_corpus(out_dir, seed=seed, documents=documents)
-    ingestor = Ingestor(d.settings, d.sessions)
-    reports = [
-        ingest_source(
-            d,
-            ingestor,
-            str(out_dir / entry.path),
-            kind=ChannelKind(entry.channel_kind),
-            channel_name=entry.channel_name,
-            mapping=None,
-            fmt=None,
-        )
-        for entry in manifest.entries
-    ]
+    with Ingestor(d.settings, d.sessions) as ingestor:
+        reports = [
+            ingest_source(
+                d,
+                ingestor,
+                str(out_dir / entry.path),
+                kind=ChannelKind(entry.channel_kind),
+                channel_name=entry.channel_name,
+                mapping=None,
+                fmt=None,
+            )
+            for entry in manifest.entries
+        ]
     console.print(ingest_table(reports))
     with d.sessions() as session:
         figures = summary(session, min_group_size=d.settings.min_group_size)

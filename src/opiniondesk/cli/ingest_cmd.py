@@ -101,13 +101,19 @@ def ingest_command(
             if mapping is not None:
                 raise DeskError("Dùng --map hoặc --mapping, không dùng cả hai / use one of them.")
             mapping = ColumnMapping.from_flags(map_)
-        ingestor = Ingestor(d.settings, d.sessions)
-        reports = [
-            ingest_source(
-                d, ingestor, s, kind=channel, channel_name=channel_name, mapping=mapping, fmt=fmt
-            )
-            for s in sources
-        ]
+        with Ingestor(d.settings, d.sessions) as ingestor:
+            reports = [
+                ingest_source(
+                    d,
+                    ingestor,
+                    s,
+                    kind=channel,
+                    channel_name=channel_name,
+                    mapping=mapping,
+                    fmt=fmt,
+                )
+                for s in sources
+            ]
     except DeskError as exc:
         err_console.print(f"[red]Lỗi / Error:[/] {exc.message}", highlight=False)
         raise typer.Exit(2) from exc

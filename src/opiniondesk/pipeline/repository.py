@@ -84,7 +84,15 @@ def insert_documents(session: Session, rows: list[dict[str, Any]]) -> dict[str, 
     return {key: int(doc_id) for key, doc_id in result}
 
 
-ANNOTATION_COLUMNS = ("document_id", "kind", "value", "score", "source", "explanation", "created_at")
+ANNOTATION_COLUMNS = (
+    "document_id",
+    "kind",
+    "value",
+    "score",
+    "source",
+    "explanation",
+    "created_at",
+)
 
 
 def insert_annotations(session: Session, rows: Sequence[dict[str, Any]]) -> None:
