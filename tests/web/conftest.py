@@ -1,4 +1,5 @@
-"""Fixtures of the web tests: a temp-file SQLite database built from the models, an app."""
+"""Fixtures of the web tests: a temp-file SQLite database built from the models, an app, and
+clients signed in as a national analyst (the dashboard needs a signed-in reader)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,11 @@ from opiniondesk.storage.base import Base
 from opiniondesk.storage.engine import make_engine, make_session_factory, transaction
 from opiniondesk.web.app import create_app
 from opiniondesk.web.choropleth import Region
+from tests.accounts.builders import cheap_passwords, make_user, signed_in
 from tests.web.seed import seed_all
+
+__all__ = ["cheap_passwords"]
+READER = "reader"  # an analyst for the whole country
 
 # Four provinces as squares on a line: enough for the map code without the real shapes.
 SQUARES = [
@@ -50,13 +55,27 @@ def _app(settings: Settings, engine: Engine) -> FastAPI:
     return app
 
 
+def _reader(engine: Engine) -> None:
+    make_user(make_session_factory(engine), READER)
+
+
 @pytest.fixture
-def client(settings: Settings, seeded_engine: Engine) -> Iterator[TestClient]:
+def anonymous_client(
+    settings: Settings, seeded_engine: Engine, cheap_passwords: None
+) -> Iterator[TestClient]:
+    """A client that has not signed in, on the seeded database with the reader account."""
+    _reader(seeded_engine)
     with TestClient(_app(settings, seeded_engine)) as test_client:
         yield test_client
 
 
 @pytest.fixture
-def empty_client(settings: Settings, engine: Engine) -> Iterator[TestClient]:
+def client(anonymous_client: TestClient) -> TestClient:
+    return signed_in(anonymous_client, READER)
+
+
+@pytest.fixture
+def empty_client(settings: Settings, engine: Engine, cheap_passwords: None) -> Iterator[TestClient]:
+    _reader(engine)
     with TestClient(_app(settings, engine)) as test_client:
-        yield test_client
+        yield signed_in(test_client, READER)

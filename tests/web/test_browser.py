@@ -1,4 +1,5 @@
-"""The dashboard in a real browser: charts visible, no console errors, no CSP violations.
+"""The dashboard in a real browser: sign in, charts visible, no console errors, no CSP
+violations, sign out.
 
 Needs Playwright for Python and Debian's Chromium at /usr/bin/chromium (the browser is not
 downloaded: `playwright install` is never run). Skips with a message when either is missing.
@@ -19,8 +20,10 @@ import uvicorn
 from sqlalchemy import Engine
 
 from opiniondesk.config import Settings
+from opiniondesk.storage.engine import make_session_factory
 from opiniondesk.web.app import create_app
-from tests.web.conftest import SQUARES
+from tests.accounts.builders import PASSWORD, make_user
+from tests.web.conftest import READER, SQUARES
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -50,7 +53,8 @@ def _free_port() -> int:
 
 
 @pytest.fixture
-def server_url(settings: Settings, seeded_engine: Engine) -> Iterator[str]:
+def server_url(settings: Settings, seeded_engine: Engine, cheap_passwords: None) -> Iterator[str]:
+    make_user(make_session_factory(seeded_engine), READER)
     app = create_app(settings, engine=seeded_engine)
     app.state.map_regions = SQUARES
     port = _free_port()
@@ -81,8 +85,15 @@ def test_dashboard_in_chromium(server_url: str, tmp_path: Path, width: int) -> N
             )
             page.on("pageerror", lambda exc: problems.append(str(exc)))
             page.on("requestfailed", lambda req: problems.append(f"failed: {req.url}"))
+            # the dashboard sends a visitor to the sign-in form, and back after it
             response = page.goto(server_url + "/", wait_until="networkidle")
             assert response is not None and response.status == 200
+            assert page.url.startswith(server_url + "/login")
+            page.get_by_label("Tên đăng nhập").fill(READER)
+            page.get_by_label("Mật khẩu").fill(PASSWORD)
+            with page.expect_navigation(wait_until="networkidle"):
+                page.get_by_role("button", name="Đăng nhập").click()
+            assert page.url == server_url + "/"
             for chart in (
                 "#chart-volume",
                 "#chart-topics",
@@ -105,6 +116,12 @@ def test_dashboard_in_chromium(server_url: str, tmp_path: Path, width: int) -> N
                 shutil.copy(shot, Path(keep) / shot.name)
             page.goto(server_url + "/?lang=en", wait_until="networkidle")
             assert page.locator("h1").first.inner_text() == "Public opinion overview"
+            page.goto(server_url + "/account", wait_until="networkidle")
+            with page.expect_navigation(wait_until="networkidle"):
+                page.get_by_role("button", name="Sign out").click()
+            assert "/login" in page.url and "You have signed out." in page.content()
+            page.goto(server_url + "/", wait_until="networkidle")
+            assert "/login" in page.url  # the session is gone on the server
         finally:
             browser.close()
     assert problems == [], problems

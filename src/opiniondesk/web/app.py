@@ -10,12 +10,16 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from sqlalchemy import Engine
 
+from opiniondesk.accounts.access import Action, require
+from opiniondesk.accounts.csrf import CsrfProtection
 from opiniondesk.config import Settings, get_settings
 from opiniondesk.storage.engine import make_engine, make_session_factory
 from opiniondesk.web.choropleth import load_regions
 from opiniondesk.web.error_pages import install_error_handlers
 from opiniondesk.web.language import RememberLanguage
-from opiniondesk.web.routes import dashboard, health
+from opiniondesk.web.routes import admin, auth, dashboard, health
+from opiniondesk.web.routes import cases as case_pages
+from opiniondesk.web.routes import public as public_pages
 from opiniondesk.web.security import SecurityHeaders
 
 HERE = Path(__file__).parent
@@ -47,10 +51,16 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
     app.state.session_factory = make_session_factory(engine)
     app.state.templates = make_templates()
     app.state.map_regions = load_regions()
+    app.add_middleware(CsrfProtection, settings=settings)  # inside SecurityHeaders: 403s get them
     app.add_middleware(RememberLanguage)
     app.add_middleware(SecurityHeaders)
     install_error_handlers(app)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
-    app.include_router(health.router)
+    # health.py is the foundation's: its one route is public, declared here
+    app.include_router(health.router, dependencies=[require(Action.public)])
     app.include_router(dashboard.router)
+    app.include_router(auth.router)
+    app.include_router(admin.router)
+    app.include_router(case_pages.router)
+    app.include_router(public_pages.router)
     return app

@@ -14,6 +14,8 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, case, func, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
+from opiniondesk.accounts.principal import UnitScope
+from opiniondesk.accounts.repository import unit_condition
 from opiniondesk.storage.models import AdminUnit, Rollup, Topic, UnitLevel
 
 TOTAL_ROWS = ""  # topic_code of the per-document total rows
@@ -21,13 +23,17 @@ TOTAL_ROWS = ""  # topic_code of the per-document total rows
 
 @dataclass(frozen=True, slots=True)
 class Scope:
-    """What a dashboard query looks at: an inclusive day range and optional filters."""
+    """What a dashboard query looks at: an inclusive day range and optional filters.
+
+    `units` is what the reader may see (accounts.access.scope_for); None means no limit.
+    """
 
     start: date
     end: date
     province_code: str | None = None
     topic_code: str | None = None
     channel_kind: str | None = None
+    units: UnitScope | None = None
 
     @property
     def days(self) -> int:
@@ -41,6 +47,7 @@ class Scope:
             self.province_code,
             self.topic_code,
             self.channel_kind,
+            self.units,
         )
 
 
@@ -54,6 +61,10 @@ def _place_and_channel(scope: Scope) -> list[ColumnElement[bool]]:
         conditions.append(Rollup.province_code == scope.province_code)
     if scope.channel_kind is not None:
         conditions.append(Rollup.channel_kind == scope.channel_kind)
+    if scope.units is not None and not scope.units.everything:
+        conditions.append(
+            unit_condition(scope.units, province=Rollup.province_code, commune=Rollup.commune_code)
+        )
     return conditions
 
 
@@ -145,7 +156,9 @@ def topic_counts_with_previous(session: Session, scope: Scope) -> dict[str, tupl
 
 def all_documents_ignoring_topic(session: Session, scope: Scope) -> int:
     """Documents in the period under the place and channel filters, whatever their topic."""
-    unfiltered = Scope(scope.start, scope.end, scope.province_code, None, scope.channel_kind)
+    unfiltered = Scope(
+        scope.start, scope.end, scope.province_code, None, scope.channel_kind, scope.units
+    )
     return total_documents(session, unfiltered)
 
 

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import replace
+from typing import Annotated, Any
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 from sqlalchemy.orm import Session
 
+from opiniondesk.accounts.access import Action, require, scope_for
+from opiniondesk.accounts.principal import Principal, UnitScope
 from opiniondesk.config import Settings
+from opiniondesk.errors import DeskError
 from opiniondesk.storage.models import ChannelKind, UnitLevel
 from opiniondesk.web import repository as repo
 from opiniondesk.web.deps import SessionDep, SettingsDep, TemplatesDep, TranslatorDep
@@ -20,20 +24,40 @@ from opiniondesk.web.panels import Presenter, build_panels
 
 router = APIRouter()
 
+Reader = Annotated[Principal, require(Action.dashboard_view)]
+
 
 def load_dashboard(
-    session: Session, request: Request, settings: Settings, t: Translator
+    session: Session, request: Request, settings: Settings, t: Translator, units: UnitScope
 ) -> tuple[Filters, Dashboard]:
-    filters = parse_filters(request.query_params, t)
+    filters = _within_units(parse_filters(request.query_params, t), units, t)
     latest = repo.latest_day(session)
     scope = resolve_scope(filters, latest, t) if latest else None
+    if scope is not None:
+        scope = replace(scope, units=units)  # every query sees only the reader's units
     board = build_dashboard(session, scope, min_group_size=settings.min_group_size, t=t)
     return filters, board
 
 
-def filter_options(session: Session, t: Translator) -> dict[str, list[tuple[str, str]]]:
+def _within_units(filters: Filters, units: UnitScope, t: Translator) -> Filters:
+    """Refuse a province outside the reader's units; a reader of one province gets it by
+    default, so the page breaks their figures down by commune."""
+    visible = units.visible_provinces()
+    if filters.province is not None and not units.touches_province(filters.province):
+        raise DeskError(t("access_unit_forbidden", unit=filters.province), status=403)
+    if filters.province is None and visible is not None and len(visible) == 1:
+        return replace(filters, province=next(iter(visible)))
+    return filters
+
+
+def filter_options(
+    session: Session, t: Translator, units: UnitScope | None = None
+) -> dict[str, list[tuple[str, str]]]:
     """Choices of the filter form: (value, label) pairs."""
     provinces = repo.unit_names(session, UnitLevel.province)
+    visible = units.visible_provinces() if units is not None else None
+    if visible is not None:
+        provinces = {code: name for code, name in provinces.items() if code in visible}
     return {
         "provinces": sorted(provinces.items(), key=lambda item: item[1].casefold()),
         "topics": list(repo.topic_labels(session, t.language).items()),
@@ -49,12 +73,14 @@ def language_links(filters: Filters) -> dict[str, str]:
 @router.get("/", response_class=HTMLResponse)
 def dashboard_page(
     request: Request,
+    reader: Reader,
     session: SessionDep,
     settings: SettingsDep,
     t: TranslatorDep,
     templates: TemplatesDep,
 ) -> Response:
-    filters, board = load_dashboard(session, request, settings, t)
+    units = scope_for(reader, Action.dashboard_view)
+    filters, board = load_dashboard(session, request, settings, t, units)
     presenter = Presenter(t, settings.min_group_size)
     panels = build_panels(board, presenter, request.app.state.map_regions)
     context: dict[str, Any] = {
@@ -64,7 +90,7 @@ def dashboard_page(
         "board": board,
         "panels": panels,
         "filters": filters,
-        "options": filter_options(session, t),
+        "options": filter_options(session, t, units),
         "language_links": language_links(filters),
         "map_available": request.app.state.map_regions is not None,
     }
@@ -73,8 +99,12 @@ def dashboard_page(
 
 @router.get("/api/v1/dashboard")
 def dashboard_api(
-    request: Request, session: SessionDep, settings: SettingsDep, t: TranslatorDep
+    request: Request, reader: Reader, session: SessionDep, settings: SettingsDep, t: TranslatorDep
 ) -> dict[str, Any]:
-    """The dashboard's figures as JSON; hidden cells are null with "suppressed": true."""
-    _, board = load_dashboard(session, request, settings, t)
+    """The dashboard's figures as JSON; hidden cells are null with "suppressed": true.
+
+    Only the caller's units are counted. Authenticate with a session cookie or an API token
+    (`Authorization: Bearer odk_…`)."""
+    units = scope_for(reader, Action.dashboard_view)
+    _, board = load_dashboard(session, request, settings, t, units)
     return dashboard_json(board)
