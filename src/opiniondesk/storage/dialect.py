@@ -27,7 +27,9 @@ def driver_value(session: Session, value: Any) -> Any:
     if session.get_bind().dialect.name != "sqlite":
         return value
     if isinstance(value, datetime):
-        return value.astimezone(UTC).replace(tzinfo=None).isoformat(sep=" ", timespec="microseconds")
+        return (
+            value.astimezone(UTC).replace(tzinfo=None).isoformat(sep=" ", timespec="microseconds")
+        )
     if isinstance(value, date):
         return value.isoformat()
     return value
