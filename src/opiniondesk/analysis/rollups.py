@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
+from opiniondesk.analysis.classifiers.repository import counted_topics
 from opiniondesk.storage.dialect import driver_value, executemany_upsert
 from opiniondesk.storage.models import Annotation, Channel, Document, Rollup
 
@@ -96,12 +97,7 @@ def rebuild(session: Session) -> int:
     """Recompute every rollup from stored documents (after `analyze` relabels them)."""
     session.execute(delete(Rollup))
     increments: Counter[Cell] = Counter()
-    topic_rows = session.execute(
-        select(Annotation.document_id, Annotation.value).where(Annotation.kind == "topic")
-    )
-    topics: dict[int, list[str]] = {}
-    for doc_id, value in topic_rows:
-        topics.setdefault(doc_id, []).append(value)
+    topics = counted_topics(session)  # an analyst's topic replaces the machine's
     docs = session.execute(
         select(
             Document.id,

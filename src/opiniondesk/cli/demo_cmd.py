@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import secrets
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from opiniondesk.accounts.demo import DEMO_ACCOUNTS, ensure_demo_accounts
 from opiniondesk.analysis.stats import summary
 from opiniondesk.cli.analysis_cmds import _breakdown_table
 from opiniondesk.cli.context import console, desk
@@ -61,8 +64,32 @@ def demo_command(
             f"[yellow]⚑[/] Vấn đề cài sẵn / planted issue: “{issue.phrase}” — {issue.commune}, "
             f"{issue.province} ({issue.window_start:%d/%m} → {issue.window_end:%d/%m/%Y})"
         )
+    with d.sessions.begin() as session:
+        password = demo_password(d.settings.ensure_home())
+        ensure_demo_accounts(session, password=password)
+    console.print(
+        "Tài khoản thử / Demo accounts (mật khẩu / password: "
+        f"[bold]{password}[/], lưu ở / kept in {d.settings.home / DEMO_PASSWORD_FILE}):"
+    )
+    for account in DEMO_ACCOUNTS:
+        console.print(f"  {account.username:20s} {account.role.value:12s} {account.unit_code}")
     if serve_app:
         serve(d, host, port)
+
+
+DEMO_PASSWORD_FILE = "demo-password.txt"
+
+
+def demo_password(home: Path) -> str:
+    """One random password for the demo accounts, made once and kept (owner-only) in the data
+    folder, so a second `make demo` still signs in with what the first one printed."""
+    path = home / DEMO_PASSWORD_FILE
+    if path.exists():
+        return path.read_text(encoding="utf-8").strip()
+    password = secrets.token_urlsafe(12)
+    path.touch(mode=0o600)
+    path.write_text(password + "\n", encoding="utf-8")
+    return password
 
 
 def register(app: typer.Typer) -> None:

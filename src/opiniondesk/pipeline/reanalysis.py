@@ -10,6 +10,7 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from opiniondesk.analysis import rollups
+from opiniondesk.analysis.classifiers.corrections import keep_analyst_sentiment
 from opiniondesk.config import Settings
 from opiniondesk.pipeline import repository
 from opiniondesk.pipeline.base import PipelineRunner, WorkItem
@@ -17,7 +18,7 @@ from opiniondesk.pipeline.build import analysis_stages
 from opiniondesk.pipeline.stages.normalise import analysis_forms
 from opiniondesk.storage.models import Annotation, Channel, Document
 
-RELABELLED_KINDS = ("topic", "sentiment", "place")
+RELABELLED_KINDS = ("topic", "topic_rule", "sentiment", "place")
 
 
 @dataclass(slots=True)
@@ -105,3 +106,4 @@ def _relabel(session: Session, runner: PipelineRunner, docs: list[tuple[Document
             for label in item.labels
         )
     repository.insert_annotations(session, annotations)
+    keep_analyst_sentiment(session, ids)

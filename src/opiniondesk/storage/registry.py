@@ -13,14 +13,10 @@ from opiniondesk.storage import models as _core  # noqa: F401  (the foundation's
 
 
 def import_all_models() -> None:
-    for info in pkgutil.iter_modules(opiniondesk.__path__):
-        if not info.ispkg:
-            continue
-        try:
-            importlib.import_module(f"opiniondesk.{info.name}.models")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"opiniondesk.{info.name}.models":
-                raise
+    """Every module named `models` in any (sub)package, e.g. analysis/classifiers/models.py."""
+    for info in pkgutil.walk_packages(opiniondesk.__path__, prefix="opiniondesk."):
+        if info.name.rsplit(".", 1)[-1] == "models" and not info.ispkg:
+            importlib.import_module(info.name)
 
 
 import_all_models()

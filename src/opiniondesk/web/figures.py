@@ -102,6 +102,10 @@ def build_dashboard(
     board.channels = _ranked(_rows(channels, total, lambda key: _channel_label(key, t)))
 
     province_names = repo.unit_names(session, UnitLevel.province)
+    if scope.units is not None:
+        # a scoped reader sees only units they may see, not zeros for the rest of the country
+        units = scope.units
+        province_names = {c: n for c, n in province_names.items() if units.touches_province(c)}
     provinces = protect_breakdown(
         _zero_filled([*province_names, ""], repo.province_counts(session, scope)), k
     )
@@ -114,6 +118,9 @@ def build_dashboard(
     else:
         board.place_level = UnitLevel.commune.value
         names = repo.unit_names(session, UnitLevel.commune, scope.province_code)
+        if scope.units is not None:
+            units, province = scope.units, scope.province_code
+            names = {c: n for c, n in names.items() if units.allows(province, c)}
         communes = protect_breakdown(
             _zero_filled([*names, ""], repo.commune_counts(session, scope)), k
         )

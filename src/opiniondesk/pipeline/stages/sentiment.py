@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from opiniondesk.analysis.classifiers.service import words_of
 from opiniondesk.analysis.sentiment_lexicon import LexiconSentiment
 from opiniondesk.pipeline.base import Batch, Label
 
@@ -26,7 +27,7 @@ class SentimentStage:
         modelled = [i for i in live if self.model and i.language in ("vi", "")]
         if self.model and modelled:
             predictions = self.model.classifier.predict(
-                [i.analysis_text for i in modelled], [i.tokens for i in modelled]
+                [i.analysis_text for i in modelled], [words_of(i) for i in modelled]
             )
             for item, p in zip(modelled, predictions, strict=True):
                 item.sentiment = p.label

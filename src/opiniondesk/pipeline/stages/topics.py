@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from opiniondesk.analysis.classifiers.service import words_of
 from opiniondesk.analysis.taxonomy import Taxonomy
 from opiniondesk.analysis.topic_rules import TopicRuleClassifier
 from opiniondesk.pipeline.base import Batch, Label, WorkItem
@@ -34,7 +35,7 @@ class TopicStage:
         modelled = [i for i in live if self.model and i.language in ("vi", "")]
         if self.model and modelled:
             predictions = self.model.classifier.predict(
-                [i.analysis_text for i in modelled], [i.tokens for i in modelled]
+                [i.analysis_text for i in modelled], [words_of(i) for i in modelled]
             )
             for item, p in zip(modelled, predictions, strict=True):
                 item.topics = [p.label]
