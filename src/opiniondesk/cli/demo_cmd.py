@@ -17,6 +17,7 @@ from opiniondesk.cli.progress import ingest_table
 from opiniondesk.cli.serve_cmd import serve
 from opiniondesk.cli.setup import initialise
 from opiniondesk.demo.corpus import generate_demo_corpus
+from opiniondesk.pipeline.build import taxonomy_for
 from opiniondesk.pipeline.ingestion import Ingestor
 from opiniondesk.storage.models import ChannelKind
 
@@ -57,7 +58,10 @@ def demo_command(
         f"Tài liệu (không trùng lặp) / Documents (non-duplicate): [bold]{figures['documents']:,}"
         f"[/]   Trùng lặp gần / Near-duplicates: [bold]{figures['duplicates']:,}[/]"
     )
-    console.print(_breakdown_table("Chủ đề / Topics", figures["by_topic"], {}))
+    taxonomy = taxonomy_for(d.settings)
+    labels = {t.code: f"{t.label_vi} / {t.label_en}" for t in taxonomy.topics}
+    labels["other"] = "Khác / Other"
+    console.print(_breakdown_table("Chủ đề / Topics", figures["by_topic"], labels))
     console.print(_breakdown_table("Tỉnh, thành / Provinces", figures["by_province"], {}))
     for issue in manifest.planted:
         console.print(

@@ -233,10 +233,12 @@ def _is_cue(one: str, two: str, cues: frozenset[str]) -> bool:
     return one in cues or (bool(two) and two in cues)
 
 
-def _vetoed(candidate: str, cue: str, is_place: IsPlace | None) -> bool:
+def _vetoed(candidate: str, cues: tuple[str, str], is_place: IsPlace | None) -> bool:
+    """Known places and figures, also with the one or two words before them ("Hai Bà Trưng",
+    where "bà" looks like a kinship cue)."""
     folded = fold(candidate)
     known = _not_person()
-    if folded in known or (cue and fold(cue) + " " + folded in known):
+    if folded in known or any(cue and fold(cue) + " " + folded in known for cue in cues):
         return True
     return is_place is not None and is_place(candidate)
 
@@ -252,7 +254,7 @@ def _name_in_run(
             return None  # the rest of this run is a place or organisation name
         if _member(low, _surnames()) and i + 1 < len(words):
             last = words[min(len(words), i + _MAX_NAME_WORDS) - 1][1]
-            if _vetoed(text[start:last], one, is_place):
+            if _vetoed(text[start:last], (one, two), is_place):
                 return None
             return Span("name", start, last)
         if (
@@ -260,8 +262,9 @@ def _name_in_run(
             and low not in _NOT_GIVEN
             and (low.isascii() or low not in _PLACE_CUES)
         ):
-            last = words[min(len(words), i + 2) - 1][1]
-            if _vetoed(text[start:last], one, is_place):
+            # the whole capitalised run after the cue: "bà Trưng Thị Lan" leaves nothing behind
+            last = words[min(len(words), i + _MAX_NAME_WORDS) - 1][1]
+            if _vetoed(text[start:last], (one, two), is_place):
                 return None
             return Span("name", start, last)
         two = one + " " + low if one else ""
