@@ -74,6 +74,19 @@ def ingest_source(
     return report
 
 
+def match_known_claims(d: Desk) -> None:
+    """New documents are matched against the registered claims right after ingest."""
+    from opiniondesk.claims.service import match_pending
+
+    with d.sessions.begin() as session:
+        found = match_pending(session)
+    if found.repeats or found.refutes:
+        console.print(
+            f"Tin đồn đã đăng ký / Registered claims: {found.repeats:,} lặp lại / repeat, "
+            f"{found.refutes:,} bác bỏ / refute (xem / see `opiniondesk claims list`)."
+        )
+
+
 def ingest_command(
     sources: Annotated[list[str], typer.Argument(help="Tệp hoặc URL / files or feed URLs")],
     channel: Annotated[ChannelKind, typer.Option("--channel", "-c", help="Loại kênh / kind")],
@@ -118,6 +131,7 @@ def ingest_command(
         err_console.print(f"[red]Lỗi / Error:[/] {exc.message}", highlight=False)
         raise typer.Exit(2) from exc
     console.print(ingest_table(reports))
+    match_known_claims(d)
     if any(r.failed for r in reports):
         err_console.print(
             "[yellow]Một số dòng bị lỗi (xem ở trên); các dòng hợp lệ đã được lưu. / "
