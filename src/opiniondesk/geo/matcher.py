@@ -8,15 +8,17 @@ is a structured location field (a "place" column) and is trusted more than the f
 
 from __future__ import annotations
 
-from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache, partial
 
-from opiniondesk.geo.explain import NOTHING_FOUND, explain_place
+from opiniondesk.geo.candidates import Facts
+from opiniondesk.geo.explain import NOTHING_FOUND, Explainer
 from opiniondesk.geo.gazetteer import Gazetteer, get_gazetteer
+from opiniondesk.geo.memo import remember
 from opiniondesk.geo.name_index import NameIndex
-from opiniondesk.geo.resolver import Reading, resolve_mentions
-from opiniondesk.geo.spotter import Spotter
+from opiniondesk.geo.resolver import Pick, Resolver
+from opiniondesk.geo.spotter import Mention, Spotter
 from opiniondesk.geo.unit import Unit
 
 
@@ -45,95 +47,184 @@ class PlaceResolution:
     explanation: str
 
 
+@dataclass(slots=True, eq=False)
+class _Plan:
+    """Everything a resolution holds except where in the text each match sits.
+
+    It depends only on what each mention may name, whether it counts on its own and whether
+    it came from the hint, so texts naming the same places the same way share one.
+    """
+
+    # per resolved mention: its position among the mentions, the unit read, the 2025 commune
+    positions: tuple[int, ...]
+    facts: tuple[Facts, ...]
+    communes: tuple[str, ...]
+    province_code: str
+    commune_code: str
+    places: tuple[tuple[str, str], ...]
+    chosen: tuple[int, ...]  # the picks the explanation names, in order
+    others: tuple[str, ...]  # other provinces named
+    explanation: str | None  # None when it quotes the text (a name read as an older one)
+
+
 class PlaceMatcher:
     """Built once from the gazetteer (about a second); then `resolve` is cheap."""
 
     def __init__(self, gazetteer: Gazetteer | None = None) -> None:
         self.gazetteer = gazetteer or get_gazetteer()
         self._spotter = Spotter(NameIndex(self.gazetteer))
+        # Place fields repeat a lot ("phường Kim Liên, TP Hà Nội"); their mentions depend only
+        # on the field as written (accents and capitals count: folding it would be wrong), so
+        # each is scanned once. The mentions are shared between resolutions, never changed.
+        self._scan_hint = lru_cache(maxsize=_HINT_CACHE_SIZE)(
+            partial(self._spotter.scan, in_hint=True)
+        )
+        self._resolver = Resolver()
+        self._explainer = Explainer(self.gazetteer)
+        self._plans: dict[tuple[int, ...], _Plan | None] = {}
 
     def find(self, text: str) -> list[PlaceMatch]:
         """Every place mention in `text` that could be resolved, in text order."""
         return list(self.resolve(text).matches)
 
     def resolve(self, text: str, hint: str | None = None) -> PlaceResolution:
-        hint_mentions = self._spotter.scan(hint, in_hint=True) if hint else []
-        text_mentions = self._spotter.scan(text) if text else []
-        readings = resolve_mentions([*hint_mentions, *text_mentions])
-        matches = tuple(_to_match(r) for r in readings)
-        if not matches:
-            return PlaceResolution("", "", (), (), NOTHING_FOUND)
-        province, commune = _best(matches)
+        mentions: list[Mention] = [*self._scan_hint(hint)] if hint else []
+        from_hint = len(mentions)
+        if text:
+            mentions += self._spotter.scan(text)
+        if not mentions:
+            return _NOTHING
+        signatures = [m.candidates.signatures[m.strong] for m in mentions]
+        key = (from_hint, *signatures)  # the hint's mentions come first
+        plan = self._plans.get(key, _UNKNOWN)
+        if plan is _UNKNOWN:
+            plan = remember(self._plans, key, self._plan(mentions, signatures), _PLAN_CACHE_SIZE)
+        if plan is None:
+            return _NOTHING
+        assert isinstance(plan, _Plan)
+        matches = tuple(
+            map(_match, map(mentions.__getitem__, plan.positions), plan.facts, plan.communes)
+        )
+        explanation = plan.explanation
+        if explanation is None:
+            explanation = self._explainer.explain(
+                [matches[j] for j in plan.chosen],
+                plan.province_code,
+                plan.commune_code,
+                plan.others,
+            )
         return PlaceResolution(
-            province_code=province,
-            commune_code=commune,
+            province_code=plan.province_code,
+            commune_code=plan.commune_code,
             matches=matches,
-            places=_places(matches),
-            explanation=self._explain(readings, matches, province, commune),
+            places=plan.places,
+            explanation=explanation,
         )
 
-    def _explain(
-        self,
-        readings: list[Reading],
-        matches: tuple[PlaceMatch, ...],
-        province: str,
-        commune: str,
-    ) -> str:
-        chosen = {
-            id(m)
-            for m in matches
-            if m.province_code == province and m.commune_code in ("", commune)
-        }
-        by_mention = {id(r.mention): m for r, m in zip(readings, matches, strict=True)}
-        for reading in readings:  # add the district or province that settled the commune
-            if reading.commune_code and reading.commune_code == commune:
-                backers = (by_mention.get(id(s)) for s in reading.supporters)
-                chosen.update(id(b) for b in backers if b and b.province_code == province)
-        mine = [m for m in matches if id(m) in chosen]
-        mine.sort(key=lambda m: (not m.from_hint, m.start))
-        text = explain_place(self.gazetteer, mine, province, commune)
-        others = dict.fromkeys(m.province_code for m in matches if m.province_code != province)
-        if others:
-            names = ", ".join(self.gazetteer.province_name(code) for code in others)
-            text += f"; cũng nhắc đến: {names}"
-        return text
+    def _plan(self, mentions: list[Mention], signatures: list[int]) -> _Plan | None:
+        picks = self._resolver.resolve(mentions, signatures)
+        if not picks:
+            return None
+        if len(picks) == 1:
+            return self._single_plan(mentions, picks[0])
+        from_hint = [mentions[k].in_hint for k, _, _, _ in picks]
+        province, commune = _best(picks, from_hint)
+        pairs = [(facts.province_code, c) for _, facts, c, _ in picks]
+        chosen = _chosen(
+            picks, province, commune, partial(self._resolver.backers, mentions, signatures)
+        )
+        others = tuple(dict.fromkeys(p for p, _ in pairs if p != province))
+        explanation = None
+        if not any(picks[j][1].aliased for j in chosen):  # else it quotes this text
+            labels = [self._explainer.unit_label(picks[j][1].unit) for j in chosen]
+            hinted = any(from_hint[j] for j in chosen)
+            explanation = self._explainer.compose(labels, hinted, province, commune, others)
+        positions, facts, communes, _ = zip(*picks, strict=True)
+        places = _places(pairs)
+        return _Plan(
+            positions, facts, communes, province, commune, places, chosen, others, explanation
+        )
+
+    def _single_plan(self, mentions: list[Mention], pick: Pick) -> _Plan:
+        """One place named: it is the place, and the whole explanation."""
+        me, facts, commune, _ = pick
+        province = facts.province_code
+        explanation = None
+        if not facts.aliased:
+            label = self._explainer.unit_label(facts.unit)
+            hinted = mentions[me].in_hint
+            explanation = self._explainer.compose([label], hinted, province, commune)
+        places = ((province, commune),)
+        return _Plan((me,), (facts,), (commune,), province, commune, places, (0,), (), explanation)
 
 
-def _to_match(reading: Reading) -> PlaceMatch:
-    mention = reading.mention
-    start, end, surface = mention.location()
+_HINT_CACHE_SIZE = 4096
+_PLAN_CACHE_SIZE = 10_000  # about 1 kB each
+_UNKNOWN = object()
+_NOTHING = PlaceResolution("", "", (), (), NOTHING_FOUND)
+
+
+def _match(mention: Mention, facts: Facts, commune_code: str) -> PlaceMatch:
+    doc = mention.doc
+    if doc is None:
+        start = end = 0
+        surface = ""
+    else:  # from the start of the marker (if any) to the end of the name, as written
+        start, end = doc.bounds[2 * mention.marker_start], doc.bounds[2 * mention.end - 1]
+        surface = doc.text[start:end]
     return PlaceMatch(
-        surface=surface,
-        start=start,
-        end=end,
-        unit=reading.unit,
-        province_code=reading.province_code,
-        commune_code=reading.commune_code,
-        from_hint=mention.in_hint,
-        by_context=not mention.strong,
-        by_alias=id(reading.unit) in mention.by_alias,
+        surface,
+        start,
+        end,
+        facts.unit,
+        facts.province_code,
+        commune_code,
+        mention.in_hint,
+        not mention.strong,  # by_context
+        facts.aliased,  # by_alias
     )
 
 
-def _best(matches: tuple[PlaceMatch, ...]) -> tuple[str, str]:
+def _best(picks: list[Pick], from_hint: list[bool]) -> tuple[str, str]:
     """The hint's place if it has one; else the province named most often (first on ties),
-    with the first commune found in it."""
-    from_hint = [m for m in matches if m.from_hint]
-    if from_hint:
-        province = next((m.province_code for m in from_hint if m.commune_code), None)
-        province = province or from_hint[0].province_code
+    with the first commune found in it (the hint's first: its matches come first)."""
+    if from_hint[0]:
+        province = next(
+            (
+                f.province_code
+                for (_, f, c, _), hinted in zip(picks, from_hint, strict=True)
+                if hinted and c
+            ),
+            picks[0][1].province_code,
+        )
     else:
-        counts = Counter(m.province_code for m in matches)
-        province = max(counts, key=lambda code: counts[code])  # max keeps the first on ties
-    ordered = sorted(matches, key=lambda m: not m.from_hint)
-    commune = next(
-        (m.commune_code for m in ordered if m.province_code == province and m.commune_code), ""
-    )
+        counts: dict[str, int] = {}
+        for _, f, _, _ in picks:
+            counts[f.province_code] = counts.get(f.province_code, 0) + 1
+        province = max(counts, key=counts.__getitem__)  # max keeps the first on ties
+    commune = next((c for _, f, c, _ in picks if f.province_code == province and c), "")
     return province, commune
 
 
-def _places(matches: tuple[PlaceMatch, ...]) -> tuple[tuple[str, str], ...]:
-    pairs = list(dict.fromkeys((m.province_code, m.commune_code) for m in matches))
+def _chosen(
+    picks: list[Pick], province: str, commune: str, backers: Callable[[Pick], list[int]]
+) -> tuple[int, ...]:
+    """The picks the explanation names: those of the chosen place, and the district or
+    province that settled its commune. Hint matches come first, then the text's, each in
+    order, as the picks already are."""
+    chosen = [f.province_code == province and c in ("", commune) for _, f, c, _ in picks]
+    position = {k: j for j, (k, _, _, _) in enumerate(picks)}
+    for pick in picks:
+        if pick[2] and pick[2] == commune and len(picks) > 1:
+            for k in backers(pick):
+                j = position.get(k)
+                if j is not None and picks[j][1].province_code == province:
+                    chosen[j] = True
+    return tuple(j for j, keep in enumerate(chosen) if keep)
+
+
+def _places(found: list[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+    pairs = list(dict.fromkeys(found))
     with_commune = {p for p, c in pairs if c}
     return tuple((p, c) for p, c in pairs if c or p not in with_commune)
 

@@ -9,117 +9,136 @@ commune or district name) only if something else in the text supports it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 
+from opiniondesk.geo.candidates import LINK_TO_COMMUNES, LINK_TO_DISTRICT, Facts, Profile
+from opiniondesk.geo.memo import remember
 from opiniondesk.geo.spotter import Mention
-from opiniondesk.geo.unit import Unit
-from opiniondesk.storage.models import UnitLevel
 
 _PARENT_LINK = 3.0  # "huyện Châu Thành" + "xã An Hòa" under it
 _LEGACY_PROVINCE_LINK = 1.0  # "Kiên Giang" + a commune of former Kiên Giang
 _NEEDED_BY_WEAK = 0.99
-# A unit read through an older or informal name is less likely than one under its own name.
-_ALIAS_PENALTY = 0.5
-_ALIAS_LINK = 0.8
-_EXACT_TYPE = 0.5
+_CACHE_SIZE = 20_000  # each of the two memories
+
+Gains = tuple[float, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Reading:
-    """A mention resolved to one unit; `supporters` are the mentions that backed it."""
-
-    mention: Mention
-    unit: Unit
-    province_code: str
-    commune_code: str
-    supporters: tuple[Mention, ...]
+# A mention resolved: (its position among the mentions, the unit chosen, the 2025 commune it
+# stands for or "", the positions of the other mentions that backed it, None until asked).
+Pick = tuple[int, Facts, str, tuple[int, ...] | None]
 
 
-@dataclass(slots=True)
-class _Profile:
-    """What one mention could name, summarised for fast comparisons."""
-
-    provinces: set[str] = field(default_factory=set)
-    # code → weight of the link (lower when the other mention named it by an older name)
-    districts: dict[str, float] = field(default_factory=dict)
-    commune_parents: dict[str, float] = field(default_factory=dict)
-    legacy_provinces: set[str] = field(default_factory=set)
-
-
-def _profile(mention: Mention) -> _Profile:
-    profile = _Profile()
-    # "Hà Nội" names the 2025 city as much as the former one: only a name that is purely
-    # former ("Kiên Giang") says the text uses the old map.
-    purely_former = all(u.level is not UnitLevel.province for u in mention.units)
-    for unit in mention.units:
-        profile.provinces.add(unit.province_code)
-        weight = _ALIAS_LINK if id(unit) in mention.by_alias else 1.0
-        if unit.level is UnitLevel.legacy_district:
-            profile.districts[unit.code] = max(weight, profile.districts.get(unit.code, 0.0))
-        elif unit.level is UnitLevel.legacy_commune and unit.parent_code:
-            known = profile.commune_parents.get(unit.parent_code, 0.0)
-            profile.commune_parents[unit.parent_code] = max(weight, known)
-        elif unit.level is UnitLevel.legacy_province and purely_former:
-            profile.legacy_provinces.add(unit.code)
-    return profile
+def _gained(facts: Facts, strong: bool, other: Profile) -> float:
+    """What one other mention adds to one candidate unit."""
+    gained = 0.0
+    if facts.link == LINK_TO_DISTRICT and facts.link_code in other.districts:
+        gained = _PARENT_LINK * other.districts[facts.link_code]
+    elif facts.link == LINK_TO_COMMUNES and facts.link_code in other.commune_parents:
+        gained = _PARENT_LINK * other.commune_parents[facts.link_code]
+    elif facts.legacy_province and facts.legacy_province in other.legacy_provinces:
+        gained = _LEGACY_PROVINCE_LINK
+    if strong and facts.province_code in other.provinces:
+        gained += other.share
+    return gained
 
 
-def _link(unit: Unit, other: _Profile) -> float:
-    if unit.level is UnitLevel.legacy_commune and unit.parent_code in other.districts:
-        return _PARENT_LINK * other.districts[unit.parent_code]
-    if unit.level is UnitLevel.legacy_district and unit.code in other.commune_parents:
-        return _PARENT_LINK * other.commune_parents[unit.code]
-    if unit.legacy_province_code and unit.level is not UnitLevel.legacy_province:
-        return _LEGACY_PROVINCE_LINK if unit.legacy_province_code in other.legacy_provinces else 0
-    return 0.0
+# How one mention reads, given what all the mentions of its text may name: the position of
+# the unit chosen among its candidates (-1: none), the 2025 commune it stands for or "", and
+# which of the other mentions (counted among the others, in order) backed it.
+Verdict = tuple[int, str, tuple[int, ...]]
 
 
-def _evidence(
-    unit: Unit, me: int, mentions: list[Mention], profiles: list[_Profile]
-) -> tuple[float, tuple[Mention, ...]]:
-    mention = mentions[me]
-    total = -_ALIAS_PENALTY if id(unit) in mention.by_alias else 0.0
-    if mention.marker is not None and unit.unit_type == mention.marker.unit_type:
-        total += _EXACT_TYPE  # "thị xã Sơn Tây" (Hà Nội), not "huyện Sơn Tây" (Quảng Ngãi)
-    supporters = []
-    for other, (other_mention, profile) in enumerate(zip(mentions, profiles, strict=True)):
-        if other == me:
-            continue
-        gained = _link(unit, profile)
-        if other_mention.strong and unit.province_code in profile.provinces:
-            gained += 1.0 / len(profile.provinces)
-        if gained:
-            total += gained
-            supporters.append(other_mention)
-    return total, tuple(supporters)
+class Resolver:
+    """Reads the mentions of one text against each other, with two memories. What one reading
+    gains from another depends only on the two (and whether the other counts on its own); how
+    a mention reads depends only on its reading and the others', in order. Both come back text
+    after text ("xã Hưng Đạo" with "Hà Nội"), and within one text when a name is repeated."""
+
+    def __init__(self) -> None:
+        self._gains: dict[tuple[int, int], Gains] = {}
+        self._verdicts: dict[tuple[int, ...], Verdict] = {}
+
+    def resolve(self, mentions: list[Mention], signatures: Sequence[int]) -> list[Pick]:
+        """One reading per mention that can be resolved with confidence, in text order.
+        `signatures[k]` is `mentions[k].candidates.signatures[mentions[k].strong]`."""
+        picks: list[Pick] = []
+        for me, mention in enumerate(mentions):
+            all_facts = mention.candidates.facts
+            if len(all_facts) == 1 and mention.strong:
+                # Nothing to weigh; who backed it is asked only for some explanations.
+                picks.append((me, all_facts[0], all_facts[0].commune_code, None))
+                continue
+            j, commune, backed_by = self._verdict(mentions, signatures, me)
+            if j >= 0:
+                others = _others(len(mentions), me)
+                backers = tuple([others[b] for b in backed_by])
+                picks.append((me, all_facts[j], commune, backers))
+        return picks
+
+    def backers(self, mentions: list[Mention], signatures: Sequence[int], pick: Pick) -> list[int]:
+        """The other mentions that added to the unit `pick` chose."""
+        me, _, _, backers = pick
+        if backers is not None:
+            return list(backers)
+        others = _others(len(mentions), me)
+        return [others[b] for b in self._verdict(mentions, signatures, me)[2]]
+
+    def _verdict(self, mentions: list[Mention], signatures: Sequence[int], me: int) -> Verdict:
+        key = (signatures[me], *signatures[:me], *signatures[me + 1 :])
+        verdict = self._verdicts.get(key)
+        if verdict is None:
+            verdict = _read(mentions[me], self.gains(mentions, signatures, me))
+            remember(self._verdicts, key, verdict, _CACHE_SIZE)
+        return verdict
+
+    def gains(self, mentions: list[Mention], signatures: Sequence[int], me: int) -> list[Gains]:
+        """What each other mention, in order, adds to each candidate unit of mention `me`."""
+        cache = self._gains
+        mine = mentions[me].candidates
+        found = []
+        for k in _others(len(mentions), me):
+            key = (mine.signatures[0], signatures[k])
+            known = cache.get(key)
+            if known is None:
+                other = mentions[k]
+                strong, profile = other.strong, other.candidates.profile
+                known = tuple([_gained(facts, strong, profile) for facts in mine.facts])
+                remember(cache, key, known, _CACHE_SIZE)
+            found.append(known)
+        return found
 
 
-def _preference(unit: Unit, mention: Mention) -> tuple[bool, bool]:
-    """Among equally supported readings: the type the marker names, then the 2025 unit."""
-    exact_type = mention.marker is not None and unit.unit_type == mention.marker.unit_type
-    return exact_type, not unit.is_legacy
+def _others(n: int, me: int) -> range | list[int]:
+    """The positions of the mentions other than `me`, in order."""
+    return range(1, n) if me == 0 else [k for k in range(n) if k != me]
 
 
-def _read(me: int, mentions: list[Mention], profiles: list[_Profile]) -> Reading | None:
-    mention = mentions[me]
-    scored = [(u, *_evidence(u, me, mentions, profiles)) for u in mention.units]
-    best = max(score for _, score, _ in scored)
+def _read(mention: Mention, gains: list[Gains]) -> Verdict:
+    """`gains` holds what each other mention, in order, adds to each candidate unit."""
+    candidates = mention.candidates
+    all_facts = candidates.facts
+    # Each score is its unit's base plus what the others add, summed in text order (as `sum`
+    # does, from 0): equal evidence gives equal floats.
+    scores = list(map(sum, zip(candidates.bases, *gains, strict=True)))
+    best = max(scores)
     if not mention.strong and best < _NEEDED_BY_WEAK:
-        return None
-    top = [(u, supporters) for u, score, supporters in scored if score >= best - 1e-9]
-    if len({u.province_code for u, _ in top}) != 1:
-        current = [(u, s) for u, s in top if not u.is_legacy]
-        if len(current) != 1:
-            return None  # still ambiguous between provinces: better no place than a wrong one
-        top = current  # the one unit of today's map with that name beats former ones
-    unit, supporters = max(top, key=lambda pair: _preference(pair[0], mention))
-    same_level = {u.commune_code for u, _ in top if u.level is unit.level}
-    commune = unit.commune_code if len(same_level) == 1 else ""
-    return Reading(mention, unit, unit.province_code, commune, supporters)
+        return _NONE
+    if len(all_facts) == 1:
+        best_j, commune = 0, all_facts[0].commune_code
+    else:
+        top = [j for j, score in enumerate(scores) if score >= best - 1e-9]
+        if len(top) > 1 and len({all_facts[j].province_code for j in top}) != 1:
+            current = [j for j in top if not all_facts[j].is_legacy]
+            if len(current) != 1:
+                return _NONE  # still ambiguous between provinces: better none than a wrong one
+            top = current  # the one unit of today's map with that name beats former ones
+        best_j = max(top, key=candidates.preferences.__getitem__)  # the first of the best
+        chosen = all_facts[best_j]
+        level = chosen.unit.level
+        same_level = {all_facts[j].commune_code for j in top if all_facts[j].unit.level is level}
+        commune = chosen.commune_code if len(same_level) == 1 else ""
+    backed_by = tuple([b for b, gained in enumerate(gains) if gained[best_j]])
+    return best_j, commune, backed_by
 
 
-def resolve_mentions(mentions: list[Mention]) -> list[Reading]:
-    """One reading per mention that can be resolved with confidence, in text order."""
-    profiles = [_profile(m) for m in mentions]
-    readings = (_read(i, mentions, profiles) for i in range(len(mentions)))
-    return [r for r in readings if r is not None]
+_NONE: Verdict = (-1, "", ())
