@@ -207,3 +207,14 @@ if __name__ == "__main__":
     print(f"province P={province_score.precision:.3f} R={province_score.recall:.3f}")
     print(f"commune  P={commune_score.precision:.3f} R={commune_score.recall:.3f}")
     print(f"resolve: {_benchmark():,.0f} docs/s")
+
+
+def test_a_name_repeated_in_field_and_text_does_not_back_itself() -> None:
+    """ "Tân Châu" in the place field and "phường Tân Châu" in the text: one place said twice,
+    so An Giang (named in the field) decides, not Tây Ninh's district + town of that name."""
+    from opiniondesk.geo.matcher import PlaceMatcher
+
+    place = PlaceMatcher().resolve(
+        "Kính gửi UBND phường Tân Châu, tình trạng sạt lở", hint="Tân Châu, An Giang"
+    )
+    assert (place.province_code, place.commune_code) == ("91", "30376")

@@ -97,6 +97,11 @@ class Resolver:
         mine = mentions[me].candidates
         found = []
         for k in _others(len(mentions), me):
+            if mentions[k].key == mentions[me].key:
+                # The same name twice ("Tân Châu" in the place field, "phường Tân Châu" in the
+                # text) is one place said twice, not a district backing a commune under it.
+                found.append(tuple(0.0 for _ in mine.facts))
+                continue
             key = (mine.signatures[0], signatures[k])
             known = cache.get(key)
             if known is None:
