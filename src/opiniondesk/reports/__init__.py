@@ -1,0 +1,1 @@
+"""Periodic public-opinion reports (monthly, quarterly, custom) as DOCX, PDF and XLSX."""
