@@ -1,0 +1,1 @@
+"""Field collaborators' reports: an idempotent submission API and an offline-capable form."""

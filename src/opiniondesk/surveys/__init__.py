@@ -1,0 +1,1 @@
+"""Surveys: XLSForm import, response import/export, weighting and estimates with CIs."""
