@@ -12,14 +12,22 @@ from sqlalchemy import Engine
 
 from opiniondesk.accounts.access import Action, require
 from opiniondesk.accounts.csrf import CsrfProtection
+from opiniondesk.api import routes as api_routes
 from opiniondesk.config import Settings, get_settings
+from opiniondesk.open311 import routes as open311_routes
+from opiniondesk.open311.routes import OPEN311_TAG
 from opiniondesk.storage.engine import make_engine, make_session_factory
 from opiniondesk.web.choropleth import load_regions
 from opiniondesk.web.error_pages import install_error_handlers
 from opiniondesk.web.language import RememberLanguage
 from opiniondesk.web.routes import admin, auth, dashboard, health
+from opiniondesk.web.routes import alerts as alert_pages
 from opiniondesk.web.routes import cases as case_pages
+from opiniondesk.web.routes import explorer as explorer_pages
+from opiniondesk.web.routes import fieldwork as fieldwork_pages
 from opiniondesk.web.routes import public as public_pages
+from opiniondesk.web.routes import reports as report_pages
+from opiniondesk.web.routes import surveys as survey_pages
 from opiniondesk.web.security import SecurityHeaders
 
 HERE = Path(__file__).parent
@@ -44,7 +52,9 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
         title="opiniondesk",
         docs_url=None,
         redoc_url=None,
-        openapi_url="/api/openapi.json",
+        openapi_url="/openapi.json",
+        description="REST API /api/v1 và Open311 GeoReport v2 / REST API /api/v1 and Open311 "
+        "GeoReport v2. Xác thực / Auth: `Authorization: Bearer odk_…`.",
     )
     app.state.settings = settings
     app.state.engine = engine
@@ -63,4 +73,13 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
     app.include_router(admin.router)
     app.include_router(case_pages.router)
     app.include_router(public_pages.router)
+    app.include_router(api_routes.router)
+    app.include_router(open311_routes.router)
+    app.include_router(open311_routes.api_router)
+    app.openapi_tags = [*api_routes.TAGS, OPEN311_TAG]
+    app.include_router(explorer_pages.router)
+    app.include_router(alert_pages.router)
+    app.include_router(fieldwork_pages.router)
+    app.include_router(survey_pages.router)
+    app.include_router(report_pages.router)
     return app

@@ -1,0 +1,1 @@
+"""The explorer: full-text search over redacted documents, filters and document detail."""
