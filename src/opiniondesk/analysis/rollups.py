@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from opiniondesk.analysis.classifiers.repository import counted_topics
 from opiniondesk.storage.dialect import driver_value, executemany_upsert
-from opiniondesk.storage.models import Annotation, Channel, Document, Rollup
+from opiniondesk.storage.models import Channel, Document, Rollup
 
 LOCAL_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 TOTAL = ""  # topic_code of the per-document total cells

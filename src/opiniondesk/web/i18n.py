@@ -505,8 +505,7 @@ VI: Final[dict[str, str]] = {
     "nav_reports": "Báo cáo",
     "reports_title": "Báo cáo định kỳ",
     "reports_intro": (
-        "Lập dự thảo báo cáo tháng, quý theo thể thức Nghị "
-        "định 30/2020/NĐ-CP từ số liệu của bàn."
+        "Lập dự thảo báo cáo tháng, quý theo thể thức Nghị định 30/2020/NĐ-CP từ số liệu của bàn."
     ),
     "reports_build": "Lập báo cáo",
     "reports_period": "Kỳ báo cáo (2026-Q3 hoặc 2026-09)",
@@ -1054,8 +1053,7 @@ EN: Final[dict[str, str]] = {
     "reports_not_found": "No report {id} within your units.",
     "reports_bad_unit": "Unit code {unit} is not a 2025 province or commune.",
     "reports_unit_outside_scope": (
-        "This unit is outside your units; a desk-wide "
-        "report needs a national grant."
+        "This unit is outside your units; a desk-wide report needs a national grant."
     ),
 }
 
