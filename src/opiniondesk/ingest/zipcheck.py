@@ -32,7 +32,7 @@ def check_xlsx_archive(path: Path, *, source: str, max_bytes: int) -> None:
             + f": {exc}. "
             + say("Mở bằng Excel và lưu lại dạng .xlsx", "open it in Excel and save as .xlsx")
         ) from exc
-    refuse = _refusal(path, entries, max_bytes)
+    refuse = _refusal(path, entries, max_bytes) or _declares_entities(path, entries)
     if refuse:
         raise ReaderError(
             f"{source}: "
@@ -67,4 +67,29 @@ def _refusal(path: Path, entries: list[zipfile.ZipInfo], max_bytes: int) -> tupl
             f"giải nén ra {total:,} byte (gấp {total // compressed} lần)",
             f"it expands to {total:,} bytes ({total // compressed}x its size)",
         )
+    return None
+
+
+_UNSAFE_MARKERS = (b"<!DOCTYPE", b"<!ENTITY")
+_CHUNK = 64 * 1024
+
+
+def _declares_entities(path: Path, entries: list[zipfile.ZipInfo]) -> tuple[str, str] | None:
+    """Workbooks never carry a DTD. Refuse one here, whatever XML parser openpyxl ends up
+    using: with lxml installed (python-docx brings it) openpyxl silently drops entities
+    instead of failing, which would turn an attack into a confusing empty workbook."""
+    with zipfile.ZipFile(path) as archive:
+        for info in entries:
+            if not info.filename.endswith((".xml", ".rels", ".vml")):
+                continue
+            with archive.open(info) as part:
+                tail = b""
+                while chunk := part.read(_CHUNK):
+                    window = tail + chunk
+                    if any(marker in window for marker in _UNSAFE_MARKERS):
+                        return (
+                            f"phần {info.filename!r} chứa khai báo XML không an toàn (DTD/entity)",
+                            f"entry {info.filename!r} has unsafe XML declarations (DTD/entities)",
+                        )
+                    tail = window[-16:]
     return None
