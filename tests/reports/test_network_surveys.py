@@ -77,8 +77,8 @@ def test_surveys_with_responses_in_the_period(desk) -> None:  # type: ignore[no-
     with desk.sessions() as session:
         figures = surveys(session, parse_period("2026-Q3"), 5)
     assert figures["items"] == [
-        {"title": "Khảo sát nhỏ", "responses": None},
-        {"title": "Mức độ hài lòng", "responses": 8},
+        {"title": "Khảo sát nhỏ", "responses": None, "key": None},
+        {"title": "Mức độ hài lòng", "responses": 8, "key": None},  # no form stored: no estimate
     ]
     text = narrative.surveys({"min_group_size": 5, "surveys": figures}, "vi")
     assert text == (

@@ -85,6 +85,8 @@ HEAD = {
         "no_proposals": "(Chuyên viên bổ sung đề xuất, kiến nghị.)",
         "survey": "Cuộc khảo sát",
         "responses": "Số phiếu",
+        "key_estimate": "Ước lượng chính (khoảng tin cậy 95%; hiệu ứng thiết kế)",
+        "ci": "KTC 95%",
         "small": "Các ô có ít hơn {k} ý kiến được ẩn (ghi “<{k}”) để bảo vệ người cho ý kiến.",
     },
     "en": {
@@ -114,6 +116,8 @@ HEAD = {
         "no_proposals": "(The analyst adds the proposals.)",
         "survey": "Survey",
         "responses": "Responses",
+        "key_estimate": "Key estimate (95% confidence interval; design effect)",
+        "ci": "95% CI",
         "small": "Cells with fewer than {k} opinions are hidden (shown “<{k}”) to protect people.",
     },
 }
@@ -266,9 +270,9 @@ def build_sections(figures: dict[str, Any], proposals: str, language: str) -> li
             Block(
                 "table",
                 table=Table(
-                    [h["survey"], h["responses"]],
+                    [h["survey"], h["responses"], h["key_estimate"]],
                     [
-                        [i["title"], count(i["responses"], language, k)]
+                        [i["title"], count(i["responses"], language, k), _key(i, h, language)]
                         for i in figures["surveys"]["items"]
                     ],
                 ),
@@ -279,3 +283,15 @@ def build_sections(figures: dict[str, Any], proposals: str, language: str) -> li
     lines = [line.strip() for line in proposals.splitlines() if line.strip()]
     proposal.blocks += [Block("text", line) for line in lines] or [Block("text", h["no_proposals"])]
     return sections
+
+
+def _key(item: dict[str, Any], h: dict[str, str], language: str) -> str:
+    """'Question: answer 42,0% (95% CI 37,1%–46,9%; deff 1,12)', or a dash when hidden."""
+    key = item.get("key")
+    if not key:
+        return "–"
+    return (
+        f"{key[f'question_{language}']}: {key[f'answer_{language}']} "
+        f"{percent(key['share'], language)} ({h['ci']} {percent(key['ci_low'], language)}–"
+        f"{percent(key['ci_high'], language)}; deff {decimal(key['deff'], language)})"
+    )

@@ -314,9 +314,49 @@ def collaborators(session: Session, period: Period, unit: str, k: int) -> Figure
 
 
 def surveys(session: Session, period: Period, k: int) -> Figures:
-    """Surveys with responses in the period (desk-wide: survey responses carry no unit)."""
-    rows = repository.survey_responses(session, start=period.start, end=period.end)
-    return {"items": [{"title": title, "responses": _visible(n, k)} for title, n in rows]}
+    """Surveys with responses in the period (desk-wide: survey responses carry no unit), each
+    with its key estimate: the leading answer of its first single-choice question, weighted,
+    with the 95% confidence interval and the Kish design effect."""
+    rows = repository.survey_responses_in(session, start=period.start, end=period.end)
+    return {
+        "items": [
+            {
+                "title": survey.title,
+                "responses": _visible(len(responses), k),
+                "key": _key_estimate(survey, responses, k),
+            }
+            for survey, responses in rows
+        ]
+    }
+
+
+def _key_estimate(survey: Any, responses: list[Any], k: int) -> Figures | None:
+    from opiniondesk.surveys.analysis import estimate
+    from opiniondesk.surveys.service import form_of
+
+    if not survey.definition.get("questions") or len(responses) < k:
+        return None  # no readable form stored, or too few answers to say anything
+    form = form_of(survey)
+    question = next((q for q in form.questions if q.kind == "select_one"), None)
+    if question is None:
+        return None
+    overall = estimate(form, responses, question=question.path, min_group_size=k)["groups"][0]
+    if overall["suppressed"] or not overall["estimates"]:
+        return None
+    answer, figures = max(overall["estimates"].items(), key=lambda kv: kv[1]["value"])
+    choice = next((c for c in question.choices if c.name == answer), None)
+    labels = choice.labels if choice else {}
+    return {
+        "question_vi": question.labels.get("vi") or question.labels.get("en") or question.name,
+        "question_en": question.labels.get("en") or question.labels.get("vi") or question.name,
+        "answer_vi": labels.get("vi") or labels.get("en") or answer,
+        "answer_en": labels.get("en") or labels.get("vi") or answer,
+        "share": figures["value"],
+        "ci_low": figures["ci_low"],
+        "ci_high": figures["ci_high"],
+        "deff": figures["deff_kish"],
+        "n": overall["n"],
+    }
 
 
 def module_present(name: str) -> bool:

@@ -180,3 +180,21 @@ def survey_responses(session: Session, *, start: date, end: date) -> list[tuple[
         .order_by(Survey.title)
     )
     return [(str(title), int(n)) for title, n in rows]
+
+
+def survey_responses_in(session: Session, *, start: date, end: date) -> list[tuple[Any, list[Any]]]:
+    """(survey, its responses submitted in the period) for every survey with any."""
+    from opiniondesk.surveys.models import Survey, SurveyResponse
+
+    low, high = _local_bounds(start, end)
+    moment = func.coalesce(SurveyResponse.submitted_at, SurveyResponse.imported_at)
+    found: dict[int, tuple[Any, list[Any]]] = {}
+    rows = session.execute(
+        select(Survey, SurveyResponse)
+        .join(SurveyResponse, SurveyResponse.survey_id == Survey.id)
+        .where(moment >= low, moment < high)
+        .order_by(Survey.title, SurveyResponse.id)
+    )
+    for survey, response in rows:
+        found.setdefault(survey.id, (survey, []))[1].append(response)
+    return list(found.values())
