@@ -22,6 +22,7 @@ from opiniondesk.pipeline.base import Batch, Label
 NUM_PERM = 64
 BANDS, ROWS = 16, 4  # P(candidate) ≈ 0.89 at Jaccard 0.6, 0.98 at 0.7, 0.12 at 0.3
 SHINGLE = 3
+BUCKET_CAP = 64  # originals kept per LSH bucket (see NearDuplicateIndex.add)
 MIN_SHINGLES = 4  # very short texts ("Đồng ý") are not near-duplicates of each other
 _SHIFT = np.uint64(32)
 _rng = np.random.RandomState(20250701)  # fixed: signatures must match across processes
@@ -99,7 +100,11 @@ class NearDuplicateIndex:
         self._signatures[key] = sig
         self._places[key] = place
         for band, table in zip(_band_keys(sig), self._bands, strict=True):
-            table.setdefault(band, []).append(key)
+            bucket = table.setdefault(band, [])
+            # A bucket full of near-identical texts already holds enough originals to catch
+            # the next copy; without a cap, templated reports make every lookup linear.
+            if len(bucket) < BUCKET_CAP:
+                bucket.append(key)
 
     def find(self, sig: Signature, place: str = "") -> tuple[str, float] | None:
         """The most similar original at or above the threshold, with its estimated Jaccard.
@@ -111,12 +116,15 @@ class NearDuplicateIndex:
         candidates: set[str] = set()
         for band, table in zip(_band_keys(sig), self._bands, strict=True):
             candidates.update(table.get(band, ()))
+        keys = [
+            k for k in candidates if not (place and self._places[k] and self._places[k] != place)
+        ]
+        if not keys:
+            return None
+        # all candidates compared in one vectorised step
+        similarities = (np.stack([self._signatures[k] for k in keys]) == sig).mean(axis=1)
         best: tuple[str, float] | None = None
-        for key in candidates:
-            other = self._places[key]
-            if place and other and place != other:
-                continue
-            similarity = float(np.mean(sig == self._signatures[key]))
+        for key, similarity in zip(keys, similarities.tolist(), strict=True):
             if similarity >= self.threshold and (
                 best is None or similarity > best[1] or (similarity == best[1] and key < best[0])
             ):
