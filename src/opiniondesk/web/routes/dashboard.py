@@ -8,6 +8,7 @@ from urllib.parse import urlencode
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
+from markupsafe import Markup
 from sqlalchemy.orm import Session
 
 from opiniondesk.accounts.access import Action, require, scope_for
@@ -93,8 +94,37 @@ def dashboard_page(
         "options": filter_options(session, t, units),
         "language_links": language_links(filters),
         "map_available": request.app.state.map_regions is not None,
+        "forecast": forecast_panel(session, filters, units, settings, t.language),
     }
     return templates.TemplateResponse(request, "dashboard.html", context)
+
+
+def forecast_panel(
+    session: Session, filters: Filters, units: UnitScope, settings: Settings, language: str
+) -> Markup | None:
+    """The next 8 weeks of volume for the filtered topic × province, with 80%/95% intervals.
+
+    Only for readers who see the whole series: a province forecast needs the whole province
+    (a ward analyst would otherwise learn the province's figures), a national one everything.
+    """
+    from opiniondesk.forecasts.chart import forecast_chart
+    from opiniondesk.forecasts.service import forecast_series, scope_label
+
+    province = filters.province
+    if not (units.everything or (province is not None and province in units.provinces)):
+        return None
+    try:
+        forecast = forecast_series(
+            session, topic_code=filters.topic, province_code=province, weeks=8, settings=settings
+        )
+    except DeskError:
+        return None  # too little history or an unknown filter: the panel is simply left out
+    label = scope_label(
+        session, topic_code=filters.topic, province_code=province, language=language
+    )
+    return forecast_chart(
+        forecast, metric="volume", language=language, scope_label=label, chart_id="forecast"
+    )
 
 
 @router.get("/api/v1/dashboard")
