@@ -111,6 +111,23 @@ def _path(rings: Iterable[Ring], project: Projection) -> str:
     return " ".join(commands)
 
 
+# Province outlines never change within a process; only their fills do. Projecting ~13,000
+# points per request was 40% of a dashboard's time under load.
+_PATHS: dict[tuple[int, float, float], tuple[Sequence[Region], list[str]]] = {}
+
+
+def _region_paths(regions: Sequence[Region], width: float, height: float) -> list[str]:
+    key = (id(regions), width, height)
+    cached = _PATHS.get(key)
+    if cached is None or cached[0] is not regions:  # an id can be reused by a new list
+        project = fit_projection(regions, width, height)
+        cached = (regions, [_path(region.rings, project) for region in regions])
+        if len(_PATHS) > 16:
+            _PATHS.clear()
+        _PATHS[key] = cached
+    return cached[1]
+
+
 def class_breaks(values: Sequence[int], classes: int = len(SCALE)) -> list[int]:
     """Upper bounds of equal-width classes over the visible values (at least 1 wide each).
 
@@ -141,11 +158,11 @@ def choropleth(
 ) -> Markup:
     """Fill each province by its class; hidden or missing provinces are hatched grey."""
     width, map_h, legend_h = 420, 520, 112
-    project = fit_projection(regions, width, map_h)
+    paths = _region_paths(regions, width, map_h)
     visible = [bar.value for bar in values.values() if bar.value is not None]
     breaks = class_breaks(visible)
     parts = [hatch_pattern(f"{chart_id}-hatch")]
-    for region in regions:
+    for region, path in zip(regions, paths, strict=True):
         bar = values.get(region.code)
         value = bar.value if bar else None
         fill = f"url(#{chart_id}-hatch)"
@@ -158,7 +175,7 @@ def choropleth(
             element(
                 "path",
                 element("title", f"{name}: {text}"),
-                d=_path(region.rings, project),
+                d=path,
                 fill=fill,
                 stroke="#ffffff",
                 stroke_width=0.6,
