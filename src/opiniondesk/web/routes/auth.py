@@ -9,8 +9,9 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 
+from opiniondesk.accounts import repository as repo
 from opiniondesk.accounts import service, sessions
-from opiniondesk.accounts.access import Action, CurrentUser, require
+from opiniondesk.accounts.access import Action, CurrentUser, can, require
 from opiniondesk.accounts.labels import VIETNAM, grant_label
 from opiniondesk.accounts.passwords import MIN_LENGTH
 from opiniondesk.accounts.principal import Principal
@@ -24,6 +25,19 @@ router = APIRouter()
 Visitor = Annotated[Principal | None, require(Action.public)]
 ShortField = Annotated[str, Form(max_length=200)]
 SecretField = Annotated[str, Form(max_length=2048)]  # the service refuses > 1024 itself
+
+
+# Where each kind of person starts when the login form did not ask for a page: the first page
+# of this list they may open (an agency responder or a collaborator may not read the dashboard).
+LANDINGS = (
+    (Action.dashboard_view, "/"),
+    (Action.cases_respond, "/cases"),
+    (Action.field_reports_submit, "/field-reports/new"),
+)
+
+
+def landing_page(person: Principal) -> str:
+    return next((path for action, path in LANDINGS if can(person, action)), "/account")
 
 
 def safe_next(value: str | None) -> str:
@@ -136,6 +150,10 @@ def login(
     token = service.sign_in(
         session, user=result.user, secret_key=settings.secret_key, now=now, request=request
     )
+    if next == "/":
+        target = landing_page(
+            Principal(result.user.id, result.user.username, repo.grants_of(session, result.user.id))
+        )
     response = RedirectResponse(target, status_code=303)
     sessions.set_cookie(response, token, secure=sessions.secure_cookies(request, settings))
     return response
