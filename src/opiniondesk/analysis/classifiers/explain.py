@@ -20,7 +20,7 @@ from scipy.sparse import csr_matrix
 from opiniondesk.analysis.classifiers.features import Term
 from opiniondesk.text.normalize import fold
 
-__all__ = ["SHOWN_VIEWS", "TermExplainer", "format_explanation"]
+__all__ = ["SHOWN_VIEWS", "TermExplainer", "format_explanation", "respell"]
 
 SHOWN_VIEWS = {"words": 0, "syllables": 1, "folded": 2}  # spelling preference, best first
 _CANDIDATES = 12  # strongest features per row looked at before merging views
@@ -137,6 +137,40 @@ def _first_per_row(
     rank = np.arange(len(rows)) - np.repeat(starts, sizes)
     top = rank < limit
     return rows[top], items[top], values[top]
+
+
+def respell(terms: tuple[tuple[str, float], ...], text: str) -> tuple[tuple[str, float], ...]:
+    """Terms from the folded view spelled as the document spells them ("may" → "máy").
+
+    Folding keeps one character per character for Vietnamese, so a folded term found at
+    position i of the folded text is the original text's slice at i. Terms not found whole
+    (between non-letters) keep their folded spelling."""
+    if text.isascii() or all(not term.isascii() for term, _ in terms):
+        return terms
+    lowered = text.lower()
+    folded = fold(lowered)
+    if len(folded) != len(lowered):
+        return terms
+    out = []
+    for term, weight in terms:
+        if term.isascii():
+            at = _find_whole(folded, term)
+            if at >= 0:
+                term = lowered[at : at + len(term)]
+        out.append((term, weight))
+    return tuple(out)
+
+
+def _find_whole(text: str, term: str) -> int:
+    at = text.find(term)
+    while at >= 0:
+        end = at + len(term)
+        if (at == 0 or not text[at - 1].isalnum()) and (
+            end == len(text) or not text[end].isalnum()
+        ):
+            return at
+        at = text.find(term, at + 1)
+    return -1
 
 
 def format_explanation(task: str, terms: tuple[tuple[str, float], ...]) -> str:

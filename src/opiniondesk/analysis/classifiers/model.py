@@ -2,9 +2,13 @@
 
 Measured on real corpora (docs/evaluation.md): the views in `features.py` side by side, a
 one-vs-rest linear SVM whose C is chosen by cross-validation on the training data only, and
-sigmoid calibration of its scores so that `score` reads as a probability. Training can add a
-folded copy of every text (no diacritics) so the model keeps its accuracy on text typed
-without them.
+Platt scaling of its out-of-fold scores so that `score` reads as a probability. By default
+training adds a folded copy of every text (no diacritics), so the model keeps its accuracy on
+text typed without them; the copies stay in the same cross-validation fold as their original.
+
+Parameters (`params`) mix the feature config (`FeatureConfig`: syllables, words, folded,
+chars, min_df, ...) and the model's (`ModelParams`: C, c_grid, class_weight, augment_folded,
+seed, ...); `LONG_DOCUMENT_PARAMS` is the preset for long articles.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from opiniondesk.analysis.classifiers.explain import (
     SHOWN_VIEWS,
     TermExplainer,
     format_explanation,
+    respell,
 )
 from opiniondesk.analysis.classifiers.features import FeatureConfig, FeatureSpace
 from opiniondesk.analysis.classifiers.params import ModelParams
@@ -40,7 +45,7 @@ class Prediction:
 
     label: str
     score: float  # calibrated probability of `label`
-    explanation: str  # e.g. 'mô hình topic: "sạt_lở" (+2.1), "bờ_sông" (+1.4)'
+    explanation: str  # e.g. 'mô hình topic: "sạt_lở" (+0.42), "bờ_sông" (+0.17)'
     top_terms: tuple[tuple[str, float], ...]  # strongest features for the chosen label
 
 
@@ -102,7 +107,8 @@ class TextClassifier:
         matrix = space.transform(texts, tokens)
         proba = svm.predict_proba(matrix)
         chosen = proba.argmax(axis=1)
-        terms = self._term_explainer().top_terms(matrix, chosen)
+        found = self._term_explainer().top_terms(matrix, chosen)
+        terms = [respell(t, text) for t, text in zip(found, texts, strict=True)]
         return [
             Prediction(
                 label=self.classes_[k],
