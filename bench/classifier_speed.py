@@ -91,7 +91,8 @@ def write_doc(
     rows: list[tuple[str, float, float]], n_dev: int, copies: int, meta: dict[str, object]
 ) -> None:
     fit = meta.get("fit", {})
-    features = fit.get("n_features") if isinstance(fit, dict) else "?"
+    features = fit.get("n_features", 0) if isinstance(fit, dict) else 0
+    views = ", ".join(fit.get("views", [])) if isinstance(fit, dict) else "?"
     lines = [
         BEGIN,
         "## Text-classifier prediction speed / Tốc độ phân loại",
@@ -100,9 +101,10 @@ def write_doc(
         f"(process pinned, BLAS threads 1), Python {platform.python_version()}, with "
         f"`python bench/classifier_speed.py`. Batch: the {n_dev:,} UIT-VSFC "
         "dev sentences repeated to "
-        f"{n_dev * copies:,} documents, pyvi tokens computed beforehand; model: the default recipe "
-        f"(4 views, {features:,} features, 4 topic classes). Best of 5 runs, CPU time of the "
-        "process (the machine was shared, so wall-clock figures are lower bounds).",
+        f"{n_dev * copies:,} documents, pyvi tokens computed beforehand; model: the default "
+        f"recipe with C fixed at 0.2 (views: {views}; {features:,} features; 4 topic classes). "
+        "Best of 5 runs, CPU time of the process (the machine was shared, so wall-clock figures "
+        "are lower bounds).",
         "",
         "| step | documents / CPU-second | documents / wall-second |",
         "|---|---|---|",
