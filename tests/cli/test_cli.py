@@ -87,3 +87,11 @@ class TestCommands:
         result = runner.invoke(app, ["ingest", str(tmp_path / "nope.csv"), "--channel", "feedback"])
         assert result.exit_code == 2
         assert "nope.csv" in result.output
+
+
+def test_stats_table_marks_suppressed_cells_with_the_threshold_in_use(cli_env, tmp_path):
+    path = write_csv(tmp_path / "few.csv", opinion_rows(3))
+    runner.invoke(app, ["ingest", str(path), "--channel", "feedback"])
+    result = runner.invoke(app, ["stats", "--min-group-size", "7"])
+    assert result.exit_code == 0, result.output
+    assert "<7" in result.stdout and "<5" not in result.stdout

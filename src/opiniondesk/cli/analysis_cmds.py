@@ -12,6 +12,7 @@ from opiniondesk.analysis.stats import summary
 from opiniondesk.analysis.topic_store import sync_topics
 from opiniondesk.cli.context import console, desk
 from opiniondesk.cli.progress import progress_bar
+from opiniondesk.config import Settings
 from opiniondesk.pipeline.build import taxonomy_for
 from opiniondesk.pipeline.reanalysis import reanalyse
 
@@ -35,13 +36,31 @@ def analyze_command() -> None:
     )
 
 
-def _breakdown_table(title: str, counts: dict[str, Any], labels: dict[str, str]) -> Table:
-    table = Table(title=title)
-    table.add_column("")
-    table.add_column("Số lượng / Count", justify="right")
-    for key, n in counts.items():
-        table.add_row(labels.get(key, key), f"{n:,}" if n is not None else "<5")
-    return table
+SECTIONS = {
+    "by_channel": "Kênh / Channels",
+    "by_topic": "Chủ đề / Topics",
+    "by_province": "Tỉnh, thành / Provinces",
+    "by_sentiment": "Sắc thái / Sentiment",
+}
+
+
+def print_figures(figures: dict[str, Any], settings: Settings, sections: tuple[str, ...]) -> None:
+    """The headline counts, then one table per breakdown; suppressed cells read "<k"."""
+    console.print(
+        f"Tài liệu (không trùng lặp) / Documents (non-duplicate): [bold]{figures['documents']:,}"
+        f"[/]   Trùng lặp gần / Near-duplicates: [bold]{figures['duplicates']:,}[/]"
+    )
+    hidden = f"<{figures['min_group_size']}"
+    topics = {t.code: f"{t.label_vi} / {t.label_en}" for t in taxonomy_for(settings).topics}
+    labels = {"by_topic": topics | {"other": "Khác / Other"}}
+    for section in sections:
+        table = Table(title=SECTIONS[section])
+        table.add_column("")
+        table.add_column("Số lượng / Count", justify="right")
+        names = labels.get(section, {})
+        for key, n in figures[section].items():
+            table.add_row(names.get(key, key), f"{n:,}" if n is not None else hidden)
+        console.print(table)
 
 
 def stats_command(
@@ -59,16 +78,7 @@ def stats_command(
     if as_json:
         typer.echo(json.dumps(figures, ensure_ascii=False, indent=2))
         return
-    console.print(
-        f"Tài liệu (không trùng lặp) / Documents (non-duplicate): [bold]{figures['documents']:,}"
-        f"[/]   Trùng lặp gần / Near-duplicates: [bold]{figures['duplicates']:,}[/]"
-    )
-    taxonomy = taxonomy_for(d.settings)
-    topic_labels = {t.code: t.label_vi for t in taxonomy.topics} | {"other": "Khác"}
-    console.print(_breakdown_table("Kênh / Channels", figures["by_channel"], {}))
-    console.print(_breakdown_table("Chủ đề / Topics", figures["by_topic"], topic_labels))
-    console.print(_breakdown_table("Tỉnh, thành / Provinces", figures["by_province"], {}))
-    console.print(_breakdown_table("Sắc thái / Sentiment", figures["by_sentiment"], {}))
+    print_figures(figures, d.settings, tuple(SECTIONS))
     console.print(f"[dim]Ô dưới {threshold} được ẩn / cells below {threshold} are suppressed.[/]")
 
 

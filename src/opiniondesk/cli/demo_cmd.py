@@ -10,14 +10,13 @@ import typer
 
 from opiniondesk.accounts.demo import DEMO_ACCOUNTS, ensure_demo_accounts
 from opiniondesk.analysis.stats import summary
-from opiniondesk.cli.analysis_cmds import _breakdown_table
+from opiniondesk.cli.analysis_cmds import print_figures
 from opiniondesk.cli.context import console, desk
 from opiniondesk.cli.ingest_cmd import ingest_source
 from opiniondesk.cli.progress import ingest_table
 from opiniondesk.cli.serve_cmd import serve
 from opiniondesk.cli.setup import initialise
 from opiniondesk.demo.corpus import generate_demo_corpus
-from opiniondesk.pipeline.build import taxonomy_for
 from opiniondesk.pipeline.ingestion import Ingestor
 from opiniondesk.storage.models import ChannelKind
 
@@ -54,15 +53,7 @@ def demo_command(
     console.print(ingest_table(reports))
     with d.sessions() as session:
         figures = summary(session, min_group_size=d.settings.min_group_size)
-    console.print(
-        f"Tài liệu (không trùng lặp) / Documents (non-duplicate): [bold]{figures['documents']:,}"
-        f"[/]   Trùng lặp gần / Near-duplicates: [bold]{figures['duplicates']:,}[/]"
-    )
-    taxonomy = taxonomy_for(d.settings)
-    labels = {t.code: f"{t.label_vi} / {t.label_en}" for t in taxonomy.topics}
-    labels["other"] = "Khác / Other"
-    console.print(_breakdown_table("Chủ đề / Topics", figures["by_topic"], labels))
-    console.print(_breakdown_table("Tỉnh, thành / Provinces", figures["by_province"], {}))
+    print_figures(figures, d.settings, ("by_topic", "by_province"))
     for issue in manifest.planted:
         console.print(
             f"[yellow]⚑[/] Vấn đề cài sẵn / planted issue: “{issue.phrase}” — {issue.commune}, "

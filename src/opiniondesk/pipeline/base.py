@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol, runtime_checkable
@@ -94,7 +94,3 @@ class PipelineRunner:
             timing.seconds += time.perf_counter() - started
             timing.items += len(batch)
         return batch
-
-    def run_all(self, batches: Iterable[Batch]) -> Iterable[Batch]:
-        for batch in batches:
-            yield self.run(batch)

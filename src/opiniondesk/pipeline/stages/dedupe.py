@@ -61,10 +61,6 @@ def signatures(texts: Sequence[str]) -> list[Signature | None]:
     return out
 
 
-def signature(match_text: str) -> Signature | None:
-    return signatures([match_text])[0]
-
-
 def to_bytes(sig: Signature) -> bytes:
     return sig.astype("<u4").tobytes()
 
