@@ -7,6 +7,8 @@ placeholders.
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 from dataclasses import dataclass
 from typing import Final
 
@@ -1058,6 +1060,26 @@ EN: Final[dict[str, str]] = {
         "This unit is outside your units; a desk-wide report needs a national grant."
     ),
 }
+
+
+def _merge_feature_catalogues() -> None:
+    """Add every `opiniondesk.web.messages.<feature>` module's strings (see that package)."""
+    from opiniondesk.web import messages
+
+    for info in sorted(pkgutil.iter_modules(messages.__path__), key=lambda m: m.name):
+        module = importlib.import_module(f"{messages.__name__}.{info.name}")
+        for language, base in (("VI", VI), ("EN", EN)):
+            extra: dict[str, str] = getattr(module, language)
+            clash = sorted(set(extra) & set(base))
+            if clash:
+                raise RuntimeError(
+                    f"web/messages/{info.name}.py redefines {language} keys {clash[:5]}: "
+                    "rename them (a key must be defined once)"
+                )
+            base.update(extra)
+
+
+_merge_feature_catalogues()
 
 CATALOGUE: Final[dict[str, dict[str, str]]] = {"vi": VI, "en": EN}
 
