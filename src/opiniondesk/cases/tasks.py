@@ -21,6 +21,7 @@ from opiniondesk.cases.jobs import deliver, run_case_jobs
 from opiniondesk.cases.settings import CasesSettings, get_cases_settings
 from opiniondesk.config import Settings, get_settings
 from opiniondesk.errors import ConfigError
+from opiniondesk.fieldwork.tasks import register_reminder_task
 from opiniondesk.storage.base import utcnow
 from opiniondesk.storage.engine import make_engine, make_session_factory
 
@@ -64,6 +65,7 @@ class DeskTasks:
     huey: Huey
     case_jobs: Any  # huey TaskWrapper: call it to enqueue
     deliver_mail: Any
+    field_reminders: Any  # fieldwork's duty reminders, daily
 
 
 def build_tasks(
@@ -94,6 +96,8 @@ def build_tasks(
             case_jobs
         ),
         deliver_mail=huey.task(name="deliver_mail", retries=2, retry_delay=60)(deliver_mail),
+        # fieldwork shares this worker: one `opiniondesk worker` runs every periodic job
+        field_reminders=register_reminder_task(huey, session_factory, cases, clock),
     )
 
 

@@ -1,4 +1,5 @@
-"""`opiniondesk fieldwork …`: report duties for collaborators and coverage, in aggregate."""
+"""`opiniondesk fieldwork …`: report duties for collaborators, coverage in aggregate, invitation
+links for new collaborators and e-mail reminders of duties."""
 
 from __future__ import annotations
 
@@ -16,7 +17,8 @@ from opiniondesk.accounts.principal import UnitScope
 from opiniondesk.analysis.rollups import LOCAL_TZ
 from opiniondesk.cli.context import console, desk, err_console
 from opiniondesk.errors import DeskError, InputError
-from opiniondesk.fieldwork import duties
+from opiniondesk.fieldwork import collaborators, duties, reminders
+from opiniondesk.storage.base import utcnow
 
 fieldwork_app = typer.Typer(
     help="Cộng tác viên: yêu cầu báo cáo, độ phủ / Collaborators: report duties, coverage.",
@@ -118,6 +120,81 @@ def coverage_command(as_json: JsonOption = False) -> None:
     for unit, month, n in rows:
         table.add_row(unit, month, str(n) if n is not None else f"<{d.settings.min_group_size}")
     console.print(table)
+
+
+@fieldwork_app.command("invite")
+def invite_command(
+    email: Annotated[str, typer.Option(help="E-mail người được mời / the invitee's e-mail")],
+    unit: Annotated[
+        list[str],
+        typer.Option(help="Mã xã/phường hoặc tỉnh (lặp lại được) / unit code (repeatable)"),
+    ],
+    expires_days: Annotated[
+        int, typer.Option(help="Số ngày đường dẫn còn dùng được / days the link works")
+    ] = collaborators.DEFAULT_EXPIRES_DAYS,
+    base_url: Annotated[
+        str | None,
+        typer.Option(help="Địa chỉ của desk / the desk's address (OPINIONDESK_BASE_URL)"),
+    ] = None,
+) -> None:
+    """Tạo đường dẫn mời một lần cho cộng tác viên / Make a one-time invitation link for a
+    collaborator (printed once; only its hash is stored)."""
+    from opiniondesk.cases.settings import get_cases_settings
+
+    d = desk()
+    with _bad_input(), d.sessions.begin() as session:
+        invitation = collaborators.invite(
+            session,
+            email=email,
+            units=unit,
+            expires_days=expires_days,
+            now=utcnow(),
+            supervisor=None,
+        )
+        units, expires = list(invitation.row.units), invitation.row.expires_at
+    link = invitation.link(base_url or get_cases_settings().base_url)
+    console.print(
+        f"Địa bàn / units: {', '.join(units)}; hết hạn / expires: "
+        f"{expires.astimezone(LOCAL_TZ):%d/%m/%Y %H:%M}",
+        highlight=False,
+    )
+    typer.echo(link)
+
+
+@fieldwork_app.command("remind")
+def remind_command(
+    today: Annotated[
+        str | None, typer.Option(help="Ngày xét, YYYY-MM-DD / the day to act as (default today)")
+    ] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Nhắc qua e-mail cộng tác viên chưa trả lời yêu cầu sắp đến hạn / E-mail collaborators
+    who have not answered a duty due in 3 days or 1 day (once per reminder)."""
+    from opiniondesk.cases.settings import get_cases_settings
+
+    d = desk()
+    with _bad_input():
+        try:
+            day = date.fromisoformat(today) if today else _today()
+        except ValueError as exc:
+            raise InputError(
+                f"--today “{today}” không phải ngày YYYY-MM-DD. / --today “{today}” is not a "
+                "YYYY-MM-DD date."
+            ) from exc
+        report = reminders.run_reminders(
+            d.sessions, today=day, now=utcnow(), settings=get_cases_settings()
+        )
+    if as_json:
+        _echo_json(asdict(report))
+        return
+    console.print(
+        f"Nhắc mới / queued {report.queued}, đã gửi / sent {report.sent}, lỗi / failed "
+        f"{report.failed}, đang chờ / waiting {report.waiting}"
+    )
+    if report.waiting and not get_cases_settings().mail_enabled:
+        console.print(
+            "Đặt OPINIONDESK_SMTP_HOST để gửi e-mail / set OPINIONDESK_SMTP_HOST to send."
+        )
 
 
 def register(app: typer.Typer) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from enum import StrEnum
 
-from sqlalchemy import Date, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Date, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from opiniondesk.storage.base import Base, UTCDateTime, utcnow
@@ -83,3 +83,83 @@ class FieldReport(Base):
     duty_id: Mapped[int | None] = mapped_column(
         ForeignKey("report_duty.id", ondelete="SET NULL"), index=True
     )
+
+
+class Collaborator(Base):
+    """A collaborator's profile next to their account. The units they cover are their
+    `collaborator` memberships (accounts); contact details are for their supervisor only."""
+
+    __tablename__ = "field_collaborator"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("account_user.id", ondelete="CASCADE"), unique=True
+    )
+    display_name: Mapped[str] = mapped_column(String(120))
+    phone: Mapped[str] = mapped_column(String(40), default="")
+    email: Mapped[str] = mapped_column(String(320), default="")
+    invited_by: Mapped[int | None] = mapped_column(BigId)
+    joined_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class CollaboratorInvitation(Base):
+    """A one-time link: only the SHA-256 of its random token is kept, so a copy of the
+    database cannot be used to join. `accepted_at` set means spent."""
+
+    __tablename__ = "field_invitation"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    email: Mapped[str] = mapped_column(String(320))
+    units: Mapped[list[str]] = mapped_column(JSON)
+    invited_by: Mapped[int | None] = mapped_column(BigId)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    accepted_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    accepted_user_id: Mapped[int | None] = mapped_column(BigId)
+
+
+class ReminderKind(StrEnum):
+    days_3 = "d3"  # three days before the due date
+    days_1 = "d1"  # the day before (or the day itself when the job ran late)
+
+
+class DutyReminder(Base):
+    """The outbox of duty reminders: one row per (duty, collaborator, kind), so running the
+    reminder job again never mails anyone twice; sent after commit by `deliver_reminders`."""
+
+    __tablename__ = "field_duty_reminder"
+    __table_args__ = (
+        UniqueConstraint("duty_id", "user_id", "kind", name="uq_field_duty_reminder"),
+    )
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    duty_id: Mapped[int] = mapped_column(ForeignKey("report_duty.id", ondelete="CASCADE"))
+    user_id: Mapped[int] = mapped_column(ForeignKey("account_user.id", ondelete="CASCADE"))
+    kind: Mapped[ReminderKind] = mapped_column(String(4))
+    recipient: Mapped[str] = mapped_column(String(320))
+    subject: Mapped[str] = mapped_column(String(400))
+    body: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), index=True)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str] = mapped_column(Text, default="")
+
+
+class ReportAttachment(Base):
+    """One photo of a report, re-encoded without metadata and stored by the SHA-256 of the
+    clean bytes under OPINIONDESK_HOME/attachments. One per report: a replay adds nothing."""
+
+    __tablename__ = "field_report_attachment"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    report_id: Mapped[int] = mapped_column(
+        ForeignKey("field_report.id", ondelete="CASCADE"), unique=True
+    )
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    media_type: Mapped[str] = mapped_column(String(40))
+    width: Mapped[int] = mapped_column(Integer)
+    height: Mapped[int] = mapped_column(Integer)
+    size_bytes: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

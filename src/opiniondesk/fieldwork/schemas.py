@@ -23,6 +23,9 @@ class FieldReportCreate(BaseModel):
     summary: str = Field(min_length=1, max_length=10_000)
     suggested_action: str = Field(default="", max_length=5_000)
     duty_id: int | None = None  # the report duty this report answers, if any
+    # an optional JPEG, PNG or WebP photo as base64 (see fieldwork/photos.py); its metadata is
+    # removed before it is stored
+    photo: str | None = Field(default=None, max_length=2_900_000)
 
 
 class FieldReportPublic(BaseModel):
@@ -37,6 +40,13 @@ class FieldReportPublic(BaseModel):
     summary: str
     suggested_action: str
     submitted_at: datetime
+    photo_url: str | None = None  # the cleaned photo, for viewers of field reports
+
+
+class UnitChoice(BaseModel):
+    code: str
+    name: str
+    province_name: str
 
 
 class PiiCheck(BaseModel):

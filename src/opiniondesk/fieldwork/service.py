@@ -11,11 +11,13 @@ import hashlib
 import hmac
 import json
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy.orm import Session
 
 from opiniondesk.accounts.units import NATIONAL, resolve_unit
 from opiniondesk.errors import DeskError, InputError
+from opiniondesk.fieldwork import photos
 from opiniondesk.fieldwork import repository as repo
 from opiniondesk.fieldwork.models import FieldReport
 from opiniondesk.fieldwork.schemas import FieldReportCreate
@@ -36,7 +38,9 @@ class Submission:
 def content_hash(secret_key: str, report: FieldReportCreate) -> str:
     """HMAC of the content as sent (instance id excluded): a plain hash of raw text could be
     brute-forced back to a phone number, a keyed one cannot."""
-    content = report.model_dump(mode="json", exclude={"instance_id"})
+    # a report without a photo hashes as it did before photos existed, so replays still match
+    exclude = {"instance_id"} | ({"photo"} if report.photo is None else set())
+    content = report.model_dump(mode="json", exclude=exclude)
     canonical = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hmac.new(secret_key.encode(), canonical.encode(), hashlib.sha256).hexdigest()
 
@@ -53,11 +57,20 @@ def province_of_report(unit_code: str) -> str:
 
 
 def submit(
-    session: Session, *, report: FieldReportCreate, secret_key: str, submitted_by: int | None
+    session: Session,
+    *,
+    report: FieldReportCreate,
+    secret_key: str,
+    submitted_by: int | None,
+    home: Path | None = None,
 ) -> Submission:
     """Store `report` unless its instance id is known; raise InstanceConflictError when the
-    known record has other content. Never commits."""
+    known record has other content. A photo is cleaned and stored under `home` once per
+    report. Never commits."""
     province_code = province_of_report(report.unit_code)
+    photo = photos.clean(photos.decode_base64(report.photo)) if report.photo else None
+    if photo is not None and home is None:
+        raise ValueError("a report with a photo needs the desk's home folder")
     if report.duty_id is not None:
         check_duty_covers(session, duty_id=report.duty_id, unit_code=report.unit_code)
     digest = content_hash(secret_key, report)
@@ -88,6 +101,20 @@ def submit(
             f"Mã phiên {instance_id} đã được dùng cho một báo cáo khác; tạo mã mới cho báo cáo "
             f"này. / Instance id {instance_id} is already used by a different report; generate "
             "a new instance id for this one."
+        )
+    if photo is not None and home is not None:
+        photos.store(home, photo)  # content-addressed: a rolled-back report leaves a harmless file
+        repo.add_attachment_if_new(
+            session,
+            {
+                "report_id": stored.id,
+                "sha256": photo.sha256,
+                "media_type": photo.media_type,
+                "width": photo.width,
+                "height": photo.height,
+                "size_bytes": len(photo.data),
+                "created_at": utcnow(),
+            },
         )
     return Submission(stored, created)
 
