@@ -321,7 +321,7 @@ def _leader_approves_and_publishes(walk: Walk, case_id: int) -> None:
 
 def _visitor_reads_the_answer(walk: Walk) -> None:
     walk.page.context.clear_cookies()
-    walk.go("/cong-khai")
+    walk.go("/cong-khai/tra-loi")  # the portal's list of answers
     content = walk.page.content()
     assert "Rác tồn đọng ven hồ Ngọc Khánh" in content and ANSWER in content
     for private in (ANALYST, LEADER, RESPONDER):

@@ -174,3 +174,29 @@ def latest_clarification(session: Session, claim_id: int) -> Clarification | Non
 def unit_names(session: Session, level: UnitLevel) -> dict[str, str]:
     rows = session.execute(select(AdminUnit.code, AdminUnit.name).where(AdminUnit.level == level))
     return {code: name for code, name in rows}
+
+
+def published_clarifications(
+    session: Session, *, until: datetime, limit: int
+) -> list[tuple[Clarification, Claim]]:
+    """Clarifications published by `until` (a future date is not yet public), newest first,
+    each with its claim."""
+    rows = session.execute(
+        select(Clarification, Claim)
+        .join(Claim, Claim.id == Clarification.claim_id)
+        .where(Clarification.published_at <= until)
+        .order_by(Clarification.published_at.desc(), Clarification.id.desc())
+        .limit(limit)
+    )
+    return [(clarification, claim) for clarification, claim in rows]
+
+
+def published_clarification(
+    session: Session, clarification_id: int, *, until: datetime
+) -> tuple[Clarification, Claim] | None:
+    row = session.execute(
+        select(Clarification, Claim)
+        .join(Claim, Claim.id == Clarification.claim_id)
+        .where(Clarification.id == clarification_id, Clarification.published_at <= until)
+    ).first()
+    return (row[0], row[1]) if row else None

@@ -6,9 +6,10 @@ from __future__ import annotations
 from collections.abc import Collection
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, delete, select, true
+from sqlalchemy import ColumnElement, delete, func, select, true
 from sqlalchemy.orm import Session
 
+from opiniondesk.accounts.models import AuditEvent
 from opiniondesk.open311.models import RequesterContact, ServiceRequest
 from opiniondesk.storage.models import Channel, Document
 
@@ -84,3 +85,14 @@ def purge_contacts(session: Session, now: datetime) -> int:
     """Delete contact details past their retention date; returns how many."""
     result = session.execute(delete(RequesterContact).where(RequesterContact.retain_until < now))
     return int(getattr(result, "rowcount", 0) or 0)
+
+
+def requests_from_address(session: Session, *, ip: str, since: datetime) -> int:
+    """How many requests were submitted from `ip` since `since`, counted from the audit log
+    (each submission records one "open311.request" event with its address)."""
+    query = (
+        select(func.count())
+        .select_from(AuditEvent)
+        .where(AuditEvent.action == "open311.request", AuditEvent.at >= since, AuditEvent.ip == ip)
+    )
+    return int(session.scalar(query) or 0)

@@ -197,6 +197,11 @@ def submit(
     return row
 
 
+def submissions_from(session: Session, *, ip: str, since: datetime) -> int:
+    """Requests submitted from address `ip` since `since` (what a per-visitor limit counts)."""
+    return repo.requests_from_address(session, ip=ip, since=since)
+
+
 # ---- reading -------------------------------------------------------------------------------
 
 
