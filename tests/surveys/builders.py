@@ -9,20 +9,24 @@ from pathlib import Path
 
 import openpyxl
 
+_HEADER = [
+    "type",
+    "name",
+    "label::Vietnamese (vi)",
+    "label::English (en)",
+    "relevant",
+    "constraint",
+    "required",
+    "constraint_message::Vietnamese (vi)",
+    "constraint_message::English (en)",
+]
+AGE_MESSAGE = {"vi": "Tuổi phải từ 18 đến 110.", "en": "Age must be 18 to 110."}
 SURVEY_ROWS: list[list[object]] = [
-    [
-        "type",
-        "name",
-        "label::Vietnamese (vi)",
-        "label::English (en)",
-        "relevant",
-        "constraint",
-        "required",
-    ],
+    _HEADER,
     ["note", "intro", "Xin chào", "Hello", None, None, None],
     ["begin group", "nguoi", "Người trả lời", "Respondent", None, None, None],
     ["select_one sex", "sex", "Giới tính", "Sex", None, None, "yes"],
-    ["integer", "age", "Tuổi", "Age", None, ". >= 18 and . <= 110", "yes"],
+    ["integer", "age", "Tuổi", "Age", None, ". >= 18 and . <= 110", "yes", *AGE_MESSAGE.values()],
     ["select_one agegroup", "age_group", "Nhóm tuổi", "Age group", None, None, "yes"],
     ["end group", None, None, None, None, None, None],
     ["select_one yes_no", "satisfied", "Hài lòng?", "Satisfied?", None, None, "yes"],

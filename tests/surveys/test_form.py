@@ -77,3 +77,75 @@ class TestBilingualForm:
         with pytest.raises(InputError) as refused:
             read_xlsform(write_form(tmp_path / "geo.xlsx", rows))
         assert f"row {len(rows)}" in refused.value.message and "geopoint" in refused.value.message
+
+
+def _form_with(tmp_path: Path, *rows: list[object], name: str = "extra.xlsx") -> Path:
+    return write_form(tmp_path / name, [*SURVEY_ROWS, *rows])
+
+
+class TestRulesAndMessages:
+    def test_real_forms_in_use(self) -> None:
+        """At least three real XLSForms (pyxform's own samples) import; see SOURCES.md."""
+        readable = [
+            p.name for p in sorted(FORMS.glob("*.xlsx")) if p.name != "xlsform_spec_test.xlsx"
+        ]
+        assert [read_xlsform(FORMS / name).form_id for name in readable]
+        assert len(readable) >= 3
+
+    def test_messages_hints_and_group_rules(self, tmp_path: Path) -> None:
+        path = _form_with(
+            tmp_path,
+            ["begin group", "job", "Việc làm", "Job", "${satisfied} = 'no'", None, None],
+            ["integer", "hours", "Số giờ", "Hours", "${income} > 0", ". <= 80", "yes",
+             "Tối đa 80 giờ.", "At most 80 hours."],
+            ["end group", None, None, None, None, None, None],
+        )  # fmt: skip
+        form = read_xlsform(path)
+        hours = form.question("job/hours")
+        assert hours is not None
+        assert hours.group_relevant == ["${satisfied} = 'no'"]
+        assert hours.relevant == "${income} > 0"
+        assert hours.constraint_message == {"vi": "Tối đa 80 giờ.", "en": "At most 80 hours."}
+
+    def test_or_other_gets_its_specify_question(self, tmp_path: Path) -> None:
+        form = read_xlsform(
+            _form_with(
+                tmp_path, ["select_one issue or_other", "main", "Chính", "Main", None, None, None]
+            )
+        )
+        other = form.question("main_other")
+        assert other is not None and other.kind == "text"
+        assert other.relevant == "selected(../main, 'other')"
+
+    @pytest.mark.parametrize(
+        ("row", "message"),
+        [
+            (
+                ["integer", "n", "N", "N", None, "regex(., '[0-9]')", None],
+                "regex() is not supported",
+            ),
+            (["integer", "n", "N", "N", "today() > 1", None, None], "today() is not supported"),
+            (["image", "photo", "Ảnh", "Photo", None, None, None], "question type “photo”"),
+            (["integer", "n", "N", "N", None, None, "${age} > 60"], "must be yes or no"),
+        ],
+    )
+    def test_unreadable_rules_and_types_are_refused(
+        self, tmp_path: Path, row: list[object], message: str
+    ) -> None:
+        rows = [*SURVEY_ROWS, row]
+        with pytest.raises(InputError) as refused:
+            read_xlsform(write_form(tmp_path / "bad.xlsx", rows))
+        assert message in refused.value.message and f"row {len(rows)}" in refused.value.message
+
+    def test_choice_filter_is_refused(self, tmp_path: Path) -> None:
+        rows = [list(r) + [None] * (len(SURVEY_ROWS[0]) - len(r)) for r in SURVEY_ROWS]
+        rows[0] = [*rows[0], "choice_filter"]
+        rows = [r if i == 0 else [*r, None] for i, r in enumerate(rows)]
+        rows.append(
+            ["select_one sex", "who", "Ai", "Who", None, None, None, None, None, "name = 'm'"]
+        )
+        with pytest.raises(InputError) as refused:
+            read_xlsform(write_form(tmp_path / "filter.xlsx", rows))
+        assert (
+            "choice_filter" in refused.value.message and f"row {len(rows)}" in refused.value.message
+        )

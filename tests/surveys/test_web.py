@@ -95,7 +95,15 @@ class TestFillIn:
         status, page = _post(interviewer, _answers(**{"nguoi/age": "12", "nguoi/sex": ""}))
         assert status == 422
         assert "Câu này bắt buộc." in page
-        assert "không thoả điều kiện" in page
+        assert "Tuổi phải từ 18 đến 110." in page  # the form's own constraint_message
+        assert 'value="12"' in page  # answers are kept on the re-rendered page
+
+    def test_the_page_ships_the_compiled_rules_and_the_script(
+        self, interviewer: TestClient
+    ) -> None:
+        page = interviewer.get(FILL).text
+        assert 'id="survey-rules"' in page and "/static/survey-fill.js" in page
+        assert '["=", ["ref", "satisfied"], ["lit", "no"]]' in page
 
     def test_double_submit_lands_once(
         self, interviewer: TestClient, survey_desk: DeskFixture

@@ -14,7 +14,7 @@ from rich.table import Table
 
 from opiniondesk.cli.context import console, desk, err_console
 from opiniondesk.errors import DeskError, InputError
-from opiniondesk.surveys import analysis, service
+from opiniondesk.surveys import analysis, export, service
 from opiniondesk.surveys import repository as repo
 from opiniondesk.surveys.estimates import sample_size
 from opiniondesk.surveys.feed import feed_open_answers
@@ -191,6 +191,91 @@ def estimate_command(
             )
     console.print(out)
     console.print(f"Hiệu ứng thiết kế Kish / Kish design effect: {result['deff_kish']:.4f}")
+
+
+MarginsOption = Annotated[
+    Path | None,
+    typer.Option(
+        exists=True,
+        dir_okay=False,
+        help="CSV variable,category,total: hậu phân tầng hoặc raking / post-stratify or rake",
+    ),
+]
+
+
+@survey_app.command("crosstab")
+def crosstab_command(
+    survey: SurveyArg,
+    rows: Annotated[str, typer.Option(help="Câu hỏi ở hàng / the row question (a select)")],
+    columns: Annotated[str, typer.Option(help="Câu chia cột / the column question (select_one)")],
+    margins: MarginsOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Bảng chéo: tỷ lệ theo cột có trọng số, ô nhỏ bị ẩn / Crosstab: weighted column shares,
+    small cells suppressed."""
+    d = desk()
+    with _bad_input(), d.sessions() as session:
+        found = service.get_survey(session, survey)
+        result = analysis.crosstab(
+            service.form_of(found),
+            repo.responses_of(session, found.id),
+            rows=rows,
+            columns=columns,
+            margins=analysis.read_margins(margins) if margins else None,
+            min_group_size=d.settings.min_group_size,
+        )
+    if as_json:
+        _echo_json(result)
+        return
+    k = result["min_group_size"]
+    categories = sorted({c for column in result["table"] for c in column["cells"]})
+    out = Table(title=f"{result['survey']} · {result['rows']} × {result['columns']}")
+    out.add_column(result["rows"])
+    for column in result["table"]:
+        name = column["column"] or "Tất cả / All"
+        out.add_column(f"{name} (n={column['n'] if not column['suppressed'] else f'<{k}'})")
+    for category in categories:
+        line = [category]
+        for column in result["table"]:
+            cell = column["cells"].get(category)
+            if column["suppressed"] or cell is None or cell["suppressed"]:
+                line.append(f"<{k}" if column["suppressed"] or cell else "—")
+            else:
+                line.append(f"{cell['value'] * 100:.1f}%")
+        out.add_row(*line)
+    console.print(out)
+
+
+@survey_app.command("export-estimates")
+def export_estimates_command(
+    survey: SurveyArg,
+    output: Annotated[Path, typer.Argument(dir_okay=False, help="Tệp .csv/.xlsx / output file")],
+    by: Annotated[str | None, typer.Option(help="Chia theo câu / break down by")] = None,
+    margins: MarginsOption = None,
+    lang: Annotated[str, typer.Option(help="vi hoặc/or en")] = "vi",
+) -> None:
+    """Xuất ước lượng mọi câu hỏi ra CSV hoặc XLSX (có biểu đồ) / Export every question's
+    estimates to CSV or XLSX (with charts)."""
+    d = desk()
+    with _bad_input():
+        if output.suffix.lower() not in (".csv", ".xlsx") or lang not in ("vi", "en"):
+            raise InputError(
+                f"{output.name}: dùng .csv hoặc .xlsx, --lang vi hoặc en. / {output.name}: "
+                "use .csv or .xlsx, and --lang vi or en."
+            )
+        with d.sessions() as session:
+            found = service.get_survey(session, survey)
+            rows = export.estimate_rows(
+                service.form_of(found),
+                repo.responses_of(session, found.id),
+                language=lang,
+                min_group_size=d.settings.min_group_size,
+                by=by,
+                margins=analysis.read_margins(margins) if margins else None,
+            )
+        write = export.to_xlsx if output.suffix.lower() == ".xlsx" else export.to_csv
+        output.write_bytes(write(rows, lang))
+    console.print(f"Đã xuất / Exported {len(rows)} dòng ước lượng / estimate rows → {output}")
 
 
 @survey_app.command("sample-size")

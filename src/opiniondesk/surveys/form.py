@@ -1,8 +1,11 @@
 """An XLSForm read through pyxform into the small question model the desk supports.
 
-Supported: select_one, select_multiple, integer, decimal, text, date, note, groups (nested),
-`relevant`, `constraint`, `required`, choice lists, labels per language. Anything else, and
-repeats in particular, is refused with the sheet row that holds it.
+Supported: select_one, select_multiple (with `or_other`), integer, decimal, text (and
+`phone number`), date, note, groups (nested, with their own `relevant`), `relevant`,
+`constraint` with `constraint_message`, `required` with `required_message`, `hint`, choice
+lists, labels per language. Every rule must be readable by expressions.py. Anything else —
+repeats, `calculate` and other question types, `choice_filter`, a rule this subset cannot
+read — is refused with the sheet row that holds it, so no rule is silently ignored.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from opiniondesk.errors import InputError
+from opiniondesk.surveys.expressions import ExpressionError, compile_expression
 
 TYPES = {
     "select one": "select_one",
@@ -43,6 +47,11 @@ class Question:
     constraint: str = ""
     required: bool = False
     row: int = 0
+    # the `relevant` rules of the groups around the question, outermost first
+    group_relevant: list[str] = field(default_factory=list)
+    hint: dict[str, str] = field(default_factory=dict)
+    constraint_message: dict[str, str] = field(default_factory=dict)
+    required_message: dict[str, str] = field(default_factory=dict)
 
     @property
     def is_select(self) -> bool:
@@ -158,29 +167,73 @@ def read_xlsform(path: Path) -> SurveyForm:
     )
 
 
+def _refuse(source: str, row: int, vi: str, en: str) -> InputError:
+    return InputError(
+        f"{source}, trang survey, dòng {row}: {vi} / {source}, survey sheet, row {row}: {en}"
+    )
+
+
+def _rule(text: str, what: str, name: str, row: int, source: str) -> str:
+    """`text` when expressions.py can read it; else the form is refused naming the row."""
+    if text:
+        try:
+            compile_expression(text)
+        except ExpressionError as exc:
+            raise _refuse(
+                source,
+                row,
+                f"không đọc được biểu thức {what} của “{name}” ({exc}): “{text}”; hãy viết lại "
+                "bằng các phép toán và hàm được hỗ trợ.",
+                f"the {what} rule of “{name}” cannot be read ({exc}): “{text}”; rewrite it "
+                "with the supported operators and functions.",
+            ) from exc
+    return text
+
+
 def _collect(
     children: list[dict[str, Any]],
     prefix: str,
     rows: dict[str, int],
     source: str,
     out: list[Question],
+    conditions: tuple[str, ...] = (),
 ) -> None:
     for child in children:
         kind, name = str(child.get("type", "")), str(child.get("name", ""))
+        row = rows.get(name, 0)
+        bind = child.get("bind", {}) or {}
         if kind == "group":
             if name == "meta" and child.get("control", {}).get("bodyless"):
                 continue  # ODK's instanceID block, not a question
-            _collect(child.get("children", []), f"{prefix}{name}/", rows, source, out)
+            relevant = _rule(str(bind.get("relevant", "")), "relevant", name, row, source)
+            inner = (*conditions, relevant) if relevant else conditions
+            _collect(child.get("children", []), f"{prefix}{name}/", rows, source, out, inner)
             continue
         if kind not in TYPES:
-            row = rows.get(name, 0)
-            raise InputError(
-                f"{source}, trang survey, dòng {row}: kiểu câu hỏi “{kind}” ({name}) chưa được "
-                f"hỗ trợ. / {source}, survey sheet, row {row}: question type “{kind}” ({name}) "
-                "is not supported."
+            raise _refuse(
+                source,
+                row,
+                f"kiểu câu hỏi “{kind}” ({name}) chưa được hỗ trợ.",
+                f"question type “{kind}” ({name}) is not supported.",
             )
-        bind = child.get("bind", {}) or {}
-        required = str(bind.get("required", "")).strip().lower() in ("yes", "true()", "true")
+        if child.get("choice_filter"):
+            raise _refuse(
+                source,
+                row,
+                f"choice_filter của “{name}” chưa được hỗ trợ; hãy bỏ bộ lọc hoặc tách danh "
+                "sách lựa chọn.",
+                f"the choice_filter of “{name}” is not supported; remove the filter or split "
+                "the choice list.",
+            )
+        flag = str(bind.get("required", "")).strip().lower()
+        if flag not in ("", "yes", "true()", "true", "no", "false()", "false"):
+            raise _refuse(
+                source,
+                row,
+                f"“required” của “{name}” phải là yes hoặc no, không phải biểu thức “{flag}”.",
+                f"“required” of “{name}” must be yes or no, not the expression “{flag}”.",
+            )
+        required = flag in ("yes", "true()", "true")
         out.append(
             Question(
                 name=name,
@@ -191,9 +244,13 @@ def _collect(
                     Choice(str(c["name"]), _labels(c.get("label")))
                     for c in child.get("choices", [])
                 ],
-                relevant=str(bind.get("relevant", "")),
-                constraint=str(bind.get("constraint", "")),
+                relevant=_rule(str(bind.get("relevant", "")), "relevant", name, row, source),
+                constraint=_rule(str(bind.get("constraint", "")), "constraint", name, row, source),
                 required=required,
-                row=rows.get(name, 0),
+                row=row,
+                group_relevant=list(conditions),
+                hint=_labels(child.get("hint")),
+                constraint_message=_labels(bind.get("jr:constraintMsg")),
+                required_message=_labels(bind.get("jr:requiredMsg")),
             )
         )

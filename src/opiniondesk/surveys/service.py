@@ -1,10 +1,16 @@
-"""Surveys as the desk uses them: import a form, import responses, export them. Never commits."""
+"""Surveys as the desk uses them: import a form, import responses, store a response filled in
+on the web, open and close a survey's public link, export. Never commits."""
 
 from __future__ import annotations
 
+import hashlib
+import hmac
+import secrets
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -13,10 +19,23 @@ from opiniondesk.ingest.raw import RowError
 from opiniondesk.storage.base import utcnow
 from opiniondesk.surveys import repository as repo
 from opiniondesk.surveys.feed import open_answers
+from opiniondesk.surveys.fill import asked_only
 from opiniondesk.surveys.form import SurveyForm, read_xlsform
-from opiniondesk.surveys.models import Survey
+from opiniondesk.surveys.models import (
+    ResponseMode,
+    Survey,
+    SurveyLink,
+    SurveyLinkSubmission,
+)
 from opiniondesk.surveys.responses import AnswerError, answers_of, instance_of, layout_of, weight_of
 from opiniondesk.surveys.tables import read_rows, write_rows
+from opiniondesk.text.pii import redact
+
+# a public link takes at most this many responses per client address per window: a family
+# or a commune office behind one address still gets through, a script does not
+PUBLIC_WINDOW = timedelta(hours=1)
+PUBLIC_MAX_PER_WINDOW = 20
+KEEP_SUBMISSIONS = timedelta(days=1)
 
 
 @dataclass(slots=True)
@@ -87,7 +106,7 @@ def import_responses(
     for line, cells in _non_empty(rows):
         report.read += 1
         try:
-            answers = answers_of(layout, cells)
+            answers = redacted(form, asked_only(form, answers_of(layout, cells)))
             weight = weight_of(layout, cells)
         except AnswerError as exc:
             report.errors.append(RowError(path.name, line, str(exc)))
@@ -102,6 +121,7 @@ def import_responses(
                 "weight": weight,
                 "submitted_at": None,
                 "imported_at": utcnow(),
+                "mode": ResponseMode.imported.value,
             },
         )
         if not stored:
@@ -140,3 +160,88 @@ def export_responses(session: Session, survey: Survey, path: Path) -> int:
         rows.append([*cells, response.instance_id, repr(response.weight)])
     write_rows(path, header, rows)
     return len(rows)
+
+
+def redacted(form: SurveyForm, answers: dict[str, Any]) -> dict[str, Any]:
+    """`answers` with personal data in open (text) answers replaced by placeholders, as every
+    channel does before anything is stored."""
+    texts = {q.path for q in form.questions if q.kind == "text"}
+    return {
+        path: redact(value).text if path in texts and isinstance(value, str) else value
+        for path, value in answers.items()
+    }
+
+
+def store_filled_in(
+    session: Session,
+    survey: Survey,
+    answers: dict[str, Any],
+    *,
+    instance_id: str,
+    mode: ResponseMode,
+) -> dict[str, Any] | None:
+    """Store a response checked by fill.check; the redacted answers when stored, None when
+    this instance id was already stored (a double submit lands once)."""
+    clean = redacted(form_of(survey), answers)
+    stored = repo.add_response_if_new(
+        session,
+        {
+            "survey_id": survey.id,
+            "instance_id": instance_id,
+            "answers": clean,
+            "weight": 1.0,
+            "submitted_at": utcnow(),
+            "imported_at": utcnow(),
+            "mode": mode.value,
+        },
+    )
+    return clean if stored else None
+
+
+def open_link(session: Session, survey: Survey) -> SurveyLink:
+    """The survey's open public link, made when there is none (192 random bits)."""
+    link = repo.open_link_of(session, survey.id)
+    if link is not None:
+        return link
+    return repo.add_link(
+        session,
+        SurveyLink(survey_id=survey.id, token=secrets.token_urlsafe(24), opened_at=utcnow()),
+    )
+
+
+def close_link(session: Session, survey: Survey) -> SurveyLink | None:
+    """Close the open link, if any: its address then answers 404 and takes nothing."""
+    link = repo.open_link_of(session, survey.id)
+    if link is not None:
+        link.closed_at = utcnow()
+    return link
+
+
+def public_survey(session: Session, token: str) -> tuple[Survey, SurveyLink]:
+    """The survey behind an open link; one NotFoundError for unknown and closed links alike,
+    so the answer tells nothing about which tokens ever existed."""
+    link = repo.link_by_token(session, token) if len(token) <= 64 else None
+    survey = repo.survey_by_id(session, link.survey_id) if link else None
+    if link is None or survey is None or link.closed_at is not None:
+        raise NotFoundError(
+            "Liên kết khảo sát không tồn tại hoặc đã đóng. Hãy hỏi cơ quan đã gửi liên kết. / "
+            "This survey link does not exist or has been closed. Ask the office that sent it."
+        )
+    return survey, link
+
+
+def client_key(secret_key: str, address: str) -> str:
+    """A keyed hash of the client's address: enough to count, useless to read."""
+    return hmac.new(secret_key.encode(), b"survey:" + address.encode(), hashlib.sha256).hexdigest()
+
+
+def admit_public_response(session: Session, link: SurveyLink, *, key: str, now: datetime) -> bool:
+    """Whether this client may send one more response through `link` now (and note it)."""
+    used = repo.submissions_since(
+        session, link_id=link.id, client_key=key, since=now - PUBLIC_WINDOW
+    )
+    if used >= PUBLIC_MAX_PER_WINDOW:
+        return False
+    repo.add_submission(session, SurveyLinkSubmission(link_id=link.id, client_key=key, at=now))
+    repo.delete_submissions_before(session, now - KEEP_SUBMISSIONS)
+    return True

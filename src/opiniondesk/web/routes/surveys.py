@@ -1,9 +1,12 @@
-"""Survey pages: fill in a questionnaire on the web (a collaborator interviewing someone) with
-the form's skip logic and constraints checked on the server, and the results page (weighted
-shares with 95% intervals as SVG bars, small groups suppressed)."""
+"""Survey pages: fill in a questionnaire on the web — a collaborator interviewing someone
+(recorded as assisted) or anyone through the survey's public link `/khao-sat/{token}` — with
+the form's skip logic and constraints live in the browser and checked again on the server;
+the results page (weighted shares with 95% CI whiskers as SVG, small groups suppressed), its
+CSV/XLSX export, and opening or closing the public link."""
 
 from __future__ import annotations
 
+import re
 import uuid
 from typing import Annotated, Any
 
@@ -14,12 +17,14 @@ from starlette.datastructures import FormData
 from opiniondesk.accounts import audit
 from opiniondesk.accounts.access import Action, require
 from opiniondesk.accounts.principal import Principal
+from opiniondesk.errors import InputError
 from opiniondesk.storage.base import utcnow
-from opiniondesk.surveys import analysis, fill, service
+from opiniondesk.surveys import analysis, export, fill, service
 from opiniondesk.surveys import repository as repo
+from opiniondesk.surveys.charts import ShareBar, share_chart
 from opiniondesk.surveys.feed import feed_open_answers, open_answers
 from opiniondesk.surveys.form import SurveyForm
-from opiniondesk.web.charts import Bar, bar_chart
+from opiniondesk.surveys.models import ResponseMode, Survey
 from opiniondesk.web.deps import SessionDep, SettingsDep, TemplatesDep, TranslatorDep
 from opiniondesk.web.i18n import Translator
 
@@ -27,6 +32,8 @@ router = APIRouter()
 
 Interviewer = Annotated[Principal, require(Action.field_reports_submit)]
 Viewer = Annotated[Principal, require(Action.field_reports_view)]
+Manager = Annotated[Principal, require(Action.surveys_manage)]
+Visitor = Annotated[Principal | None, require(Action.public)]
 
 
 def _label(labels: dict[str, str], language: str, fallback: str) -> str:
@@ -39,20 +46,24 @@ def _fill_page(
     t: Translator,
     form: SurveyForm,
     *,
+    action: str,
+    public: bool,
     values: dict[str, list[str]],
     errors: dict[str, str],
     status: int = 200,
+    limited: bool = False,
 ) -> Response:
     questions = [
         {
             "path": q.path,
             "kind": q.kind,
             "label": _label(q.labels, t.language, q.name),
+            "hint": _label(q.hint, t.language, "") if q.hint else "",
             "required": q.required,
-            "relevant": q.relevant,
+            "relevant": " and ".join(r for r in [*q.group_relevant, q.relevant] if r),
             "choices": [(c.name, _label(c.labels, t.language, c.name)) for c in q.choices],
             "given": values.get(q.path, []),
-            "error": t(errors[q.path]) if q.path in errors else "",
+            "error": fill.message_for(q, errors[q.path], t.language, t) if q.path in errors else "",
         }
         for q in form.questions
     ]
@@ -61,11 +72,51 @@ def _fill_page(
         "lang": t.language,
         "form": form,
         "questions": questions,
-        "instance_id": str(uuid.uuid4()),
+        "rules": fill.client_rules(form, t.language, t),
+        "action": action,
+        "public": public,
+        # a re-rendered page keeps its id, so fixing an error and sending again lands once
+        "instance_id": _instance(values.get("instance_id", [""])[0]) or str(uuid.uuid4()),
         "done": request.query_params.get("done") == "1",
         "has_errors": bool(errors),
+        "limited": limited,
     }
     return templates.TemplateResponse(request, "surveys/fill.html", context, status_code=status)
+
+
+def _instance(text: str) -> str | None:
+    try:
+        return str(uuid.UUID(text))
+    except ValueError:
+        return None
+
+
+def _submitted(data: FormData) -> dict[str, list[str]]:
+    values: dict[str, list[str]] = {}
+    for key, value in data.multi_items():
+        if isinstance(value, str) and key != "csrf_token":
+            values.setdefault(key, []).append(value)
+    return values
+
+
+def _feed_later(
+    request: Request,
+    background: BackgroundTasks,
+    survey: Survey,
+    form: SurveyForm,
+    instance: str,
+    answers: dict[str, Any],
+    source: str,
+) -> None:
+    texts = [q.path for q in form.questions if q.kind == "text"]
+    # after the response, hence after the commit: the pipeline has its own transactions
+    background.add_task(
+        feed_open_answers,
+        request.app.state.settings,
+        request.app.state.session_factory,
+        open_answers(survey.form_id, instance, answers, texts),
+        source=source,
+    )
 
 
 @router.get("/surveys/{form_id}/fill")
@@ -78,15 +129,10 @@ def fill_page(
     t: TranslatorDep,
 ) -> Response:
     form = service.form_of(service.get_survey(session, form_id))
-    return _fill_page(request, templates, t, form, values={}, errors={})
-
-
-def _submitted(data: FormData) -> dict[str, list[str]]:
-    values: dict[str, list[str]] = {}
-    for key, value in data.multi_items():
-        if isinstance(value, str) and key not in ("csrf_token", "instance_id"):
-            values.setdefault(key, []).append(value)
-    return values
+    action = f"/surveys/{form_id}/fill"
+    return _fill_page(
+        request, templates, t, form, action=action, public=False, values={}, errors={}
+    )
 
 
 @router.post("/surveys/{form_id}/fill")
@@ -101,29 +147,26 @@ async def submit_fill(
 ) -> Response:
     survey = service.get_survey(session, form_id)
     form = service.form_of(survey)
-    data = await request.form()
-    values = _submitted(data)
+    values = _submitted(await request.form())
     checked = fill.check(form, values)
+    action = f"/surveys/{form_id}/fill"
     if checked.errors:
         return _fill_page(
-            request, templates, t, form, values=values, errors=checked.errors, status=422
+            request,
+            templates,
+            t,
+            form,
+            action=action,
+            public=False,
+            values=values,
+            errors=checked.errors,
+            status=422,
         )
-    try:  # the page's id makes a double-submitted interview land once
-        instance = str(uuid.UUID(str(data.get("instance_id", ""))))
-    except ValueError:
-        instance = str(uuid.uuid4())
-    stored = repo.add_response_if_new(
-        session,
-        {
-            "survey_id": survey.id,
-            "instance_id": instance,
-            "answers": checked.answers,
-            "weight": 1.0,
-            "submitted_at": utcnow(),
-            "imported_at": utcnow(),
-        },
+    instance = _instance(values.get("instance_id", [""])[0]) or str(uuid.uuid4())
+    stored = service.store_filled_in(
+        session, survey, checked.answers, instance_id=instance, mode=ResponseMode.assisted
     )
-    if stored:
+    if stored is not None:
         audit.record(
             session,
             actor=interviewer,
@@ -132,16 +175,147 @@ async def submit_fill(
             object_id=survey.id,
             request=request,
         )
-        texts = [q.path for q in form.questions if q.kind == "text"]
-        # after the response, hence after the commit: the pipeline has its own transactions
-        background.add_task(
-            feed_open_answers,
-            request.app.state.settings,
-            request.app.state.session_factory,
-            open_answers(form_id, instance, checked.answers, texts),
-            source=f"web:{form_id}",
+        _feed_later(request, background, survey, form, instance, stored, f"web:{form_id}")
+    return RedirectResponse(f"{action}?done=1", status_code=303)
+
+
+@router.get("/khao-sat/{token}")
+def public_fill_page(
+    token: str,
+    request: Request,
+    session: SessionDep,
+    _visitor: Visitor,
+    templates: TemplatesDep,
+    t: TranslatorDep,
+) -> Response:
+    survey, _ = service.public_survey(session, token)
+    return _fill_page(
+        request,
+        templates,
+        t,
+        service.form_of(survey),
+        action=f"/khao-sat/{token}",
+        public=True,
+        values={},
+        errors={},
+    )
+
+
+@router.post("/khao-sat/{token}")
+async def public_submit(
+    token: str,
+    request: Request,
+    session: SessionDep,
+    settings: SettingsDep,
+    _visitor: Visitor,
+    templates: TemplatesDep,
+    t: TranslatorDep,
+    background: BackgroundTasks,
+) -> Response:
+    survey, link = service.public_survey(session, token)
+    form = service.form_of(survey)
+    values = _submitted(await request.form())
+    checked = fill.check(form, values)
+    action = f"/khao-sat/{token}"
+    if checked.errors:
+        return _fill_page(
+            request,
+            templates,
+            t,
+            form,
+            action=action,
+            public=True,
+            values=values,
+            errors=checked.errors,
+            status=422,
         )
-    return RedirectResponse(f"/surveys/{form_id}/fill?done=1", status_code=303)
+    instance = _instance(values.get("instance_id", [""])[0])
+    if instance is None:  # the page always sends one; without it a retry could not be matched
+        raise InputError(t("surveys_public_no_instance"))
+    if repo.has_response(session, survey.id, instance):  # a retry: already counted, land once
+        return RedirectResponse(f"{action}?done=1", status_code=303)
+    address = request.client.host if request.client else "unknown"
+    key = service.client_key(settings.secret_key, address)
+    if not service.admit_public_response(session, link, key=key, now=utcnow()):
+        return _fill_page(
+            request,
+            templates,
+            t,
+            form,
+            action=action,
+            public=True,
+            values=values,
+            errors={},
+            status=429,
+            limited=True,
+        )
+    stored = service.store_filled_in(
+        session, survey, checked.answers, instance_id=instance, mode=ResponseMode.self_completed
+    )
+    if stored is not None:
+        _feed_later(request, background, survey, form, instance, stored, f"link:{survey.form_id}")
+    return RedirectResponse(f"{action}?done=1", status_code=303)
+
+
+@router.post("/surveys/{form_id}/link")
+def open_public_link(
+    form_id: str, request: Request, session: SessionDep, manager: Manager
+) -> Response:
+    survey = service.get_survey(session, form_id)
+    link = service.open_link(session, survey)
+    audit.record(
+        session,
+        actor=manager,
+        action="survey.link_open",
+        object_type="survey",
+        object_id=survey.id,
+        request=request,
+        details={"link_id": link.id},
+    )
+    return RedirectResponse(f"/surveys/{form_id}", status_code=303)
+
+
+@router.post("/surveys/{form_id}/link/close")
+def close_public_link(
+    form_id: str, request: Request, session: SessionDep, manager: Manager
+) -> Response:
+    survey = service.get_survey(session, form_id)
+    link = service.close_link(session, survey)
+    if link is not None:
+        audit.record(
+            session,
+            actor=manager,
+            action="survey.link_close",
+            object_type="survey",
+            object_id=survey.id,
+            request=request,
+            details={"link_id": link.id},
+        )
+    return RedirectResponse(f"/surveys/{form_id}", status_code=303)
+
+
+def _share_chart(
+    question: Any, overall: dict[str, Any], t: Translator, chart_id: str, title: str
+) -> Any:
+    names = {c.name: _label(c.labels, t.language, c.name) for c in question.choices}
+    bars = []
+    for key, figure in overall["estimates"].items():
+        low, high = max(0.0, figure["ci_low"]), min(1.0, figure["ci_high"])
+        bars.append(
+            ShareBar(
+                label=names.get(key, key),
+                share=figure["value"],
+                low=low,
+                high=high,
+                text=t(
+                    "survey_share",
+                    share=f"{figure['value'] * 100:.1f}",
+                    low=f"{low * 100:.1f}",
+                    high=f"{high * 100:.1f}",
+                ),
+            )
+        )
+    return share_chart(bars, chart_id=chart_id, title=title, desc=t("survey_chart_desc"))
 
 
 @router.get("/surveys/{form_id}")
@@ -167,31 +341,53 @@ def results_page(
         overall = figures["groups"][0]
         title = _label(question.labels, t.language, question.name)
         if overall["suppressed"]:
-            charts.append({"title": title, "svg": None})
+            charts.append({"title": title, "svg": None, "n": None})
             continue
-        names = {c.name: _label(c.labels, t.language, c.name) for c in question.choices}
-        bars = [
-            Bar(
-                label=names.get(key, key),
-                value=round(figure["value"] * 1000),
-                text=t(
-                    "survey_share",
-                    share=f"{figure['value'] * 100:.1f}",
-                    low=f"{max(0.0, figure['ci_low']) * 100:.1f}",
-                    high=f"{min(1.0, figure['ci_high']) * 100:.1f}",
-                ),
-            )
-            for key, figure in overall["estimates"].items()
-        ]
-        chart_id = f"q-{len(charts)}"
-        svg = bar_chart(bars, chart_id=chart_id, title=title, desc=t("survey_chart_desc"))
+        svg = _share_chart(question, overall, t, f"q-{len(charts)}", title)
         charts.append({"title": title, "svg": svg, "n": overall["n"]})
+    link = repo.open_link_of(session, survey.id)
     context = {
         "t": t,
         "lang": t.language,
         "survey": survey,
         "respondents": len(responses),
+        "modes": repo.count_by_mode(session, survey.id),
         "charts": charts,
         "min_group_size": settings.min_group_size,
+        "link": link,
+        "link_url": f"{str(request.base_url).rstrip('/')}/khao-sat/{link.token}" if link else "",
+        "may_manage": viewer.may(Action.surveys_manage.value),
     }
     return templates.TemplateResponse(request, "surveys/results.html", context)
+
+
+@router.get("/surveys/{form_id}/estimates.{extension}")
+def export_estimates(
+    form_id: str,
+    extension: str,
+    session: SessionDep,
+    settings: SettingsDep,
+    viewer: Viewer,
+    t: TranslatorDep,
+) -> Response:
+    if extension not in ("csv", "xlsx"):
+        raise InputError(t("surveys_export_format", extension=extension[:10]))
+    survey = service.get_survey(session, form_id)
+    rows = export.estimate_rows(
+        service.form_of(survey),
+        repo.responses_of(session, survey.id),
+        language=t.language,
+        min_group_size=settings.min_group_size,
+    )
+    if extension == "csv":
+        body, media = export.to_csv(rows, t.language), "text/csv; charset=utf-8"
+    else:
+        body = export.to_xlsx(rows, t.language)
+        media = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    safe_id = re.sub(r"[^A-Za-z0-9_.-]", "_", survey.form_id)[:80]
+    filename = f"{safe_id}-estimates.{extension}"
+    return Response(
+        body,
+        media_type=media,
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )
