@@ -27,8 +27,8 @@ def add_units(session: Session) -> None:
             )
         )
     communes = [
-        ("00097", "01", "Ba Đình"),
-        ("00004", "01", "Hoàn Kiếm"),
+        ("00097", "01", "Hồng Hà"),
+        ("00004", "01", "Ba Đình"),
         ("30280", "91", "Long Xuyên"),
     ]
     for code, province, name in communes:
@@ -74,7 +74,7 @@ def add_documents(
 def seed_rollups(session: Session) -> None:
     """120 days ending at LATEST.
 
-    Every day: 10 negative feedback documents on land in Ba Đình (Hà Nội) and 8 neutral news
+    Every day: 10 negative feedback documents on land in Hồng Hà (Hà Nội) and 8 neutral news
     documents on traffic in An Giang. Only the last 30 days: 4 more neutral news documents on
     traffic with no known place. Once, on the last day: 3 positive survey documents in Đà Nẵng
     on the "evil" topic: a cell of 3 that must never be shown.

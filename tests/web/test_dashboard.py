@@ -58,8 +58,8 @@ class TestFilters:
         html = client.get("/?province=01").text
         assert '<p class="card-value">900</p>' in html
         assert "Xã/phường có nhiều ý kiến nhất" in html
-        assert _row(html, "Ba Đình")[0] == "900"
-        assert _row(html, "Hoàn Kiếm")[0] == "&lt;5"
+        assert _row(html, "Hồng Hà")[0] == "900"
+        assert _row(html, "Ba Đình")[0] == "&lt;5"
 
     def test_topic(self, client: TestClient) -> None:
         data = client.get("/api/v1/dashboard?topic=traffic").json()

@@ -80,8 +80,8 @@ def test_names(desk: DeskFixture) -> None:
     with desk.sessions() as session:
         assert repo.unit_names(session, UnitLevel.province)["01"] == "Hà Nội"
         assert repo.unit_names(session, UnitLevel.commune, "01") == {
-            "00004": "Hoàn Kiếm",
-            "00097": "Ba Đình",
+            "00004": "Ba Đình",
+            "00097": "Hồng Hà",
         }
         assert repo.topic_labels(session, "en")["land"] == "Land"
         assert repo.topic_labels(session, "vi")["land"] == "Đất đai"

@@ -90,7 +90,7 @@ def _seed_people_and_evidence(engine: Engine) -> tuple[int, int]:
     sessions = make_session_factory(engine)
     with sessions.begin() as session:
         # the web seed swaps these two wards' names; the screenshots should carry the real ones
-        for code, name in ((BA_DINH, "Ba Đình"), ("00097", "Hoàn Kiếm")):
+        for code, name in ((BA_DINH, "Ba Đình"), ("00097", "Hồng Hà")):
             unit = session.scalars(select(AdminUnit).where(AdminUnit.code == code)).one()
             unit.name, unit.short_name = f"Phường {name}", name
         agency = service.add_agency(
