@@ -39,3 +39,9 @@ def test_the_queue_backend_follows_the_settings(tmp_path: Path) -> None:
     assert (tmp_path / "jobs.sqlite").exists()
     with pytest.raises(ConfigError, match="unsupported OPINIONDESK_HUEY_URL"):
         make_huey(base, settings(huey_immediate=False, huey_url="amqp://broker"))
+
+
+def test_one_worker_schedules_every_periodic_job(tmp_path: Path) -> None:
+    tasks = build_tasks(Settings(home=tmp_path, secret_key="test-secret"), settings())
+    periodic = {task.name for task in tasks.huey._registry.periodic_tasks}
+    assert periodic == {"case_jobs", "fieldwork_reminders", "consultation_refresh"}

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from opiniondesk.cases.jobs import deliver, run_case_jobs
 from opiniondesk.cases.settings import CasesSettings, get_cases_settings
 from opiniondesk.config import Settings, get_settings
+from opiniondesk.consultations.recompute import recompute_task
 from opiniondesk.errors import ConfigError
 from opiniondesk.fieldwork.tasks import register_reminder_task
 from opiniondesk.storage.base import utcnow
@@ -66,6 +67,7 @@ class DeskTasks:
     case_jobs: Any  # huey TaskWrapper: call it to enqueue
     deliver_mail: Any
     field_reminders: Any  # fieldwork's duty reminders, daily
+    consultation_refresh: Any  # open consultations' results, every minute when due
 
 
 def build_tasks(
@@ -98,6 +100,7 @@ def build_tasks(
         deliver_mail=huey.task(name="deliver_mail", retries=2, retry_delay=60)(deliver_mail),
         # fieldwork shares this worker: one `opiniondesk worker` runs every periodic job
         field_reminders=register_reminder_task(huey, session_factory, cases, clock),
+        consultation_refresh=recompute_task(huey, session_factory, settings.min_group_size),
     )
 
 
