@@ -28,6 +28,10 @@ cases.respond            .      .       .          .           x
 cases.approve            .      x       .          .           .
 field_reports.submit     .      .       .          x           .
 field_reports.view       .      x       x          .           .
+collaborators.supervise  x      x       .          .           .
+surveys.manage           .      x       x          .           .
+dialogue.manage          .      x       x          .           .
+consultations.manage     .      x       x          .           .
 reports.create           .      x       x          .           .
 agencies.manage          x      .       .          .           .
 users.manage             x      .       .          .           .

@@ -36,6 +36,11 @@ class Action(StrEnum):
     cases_approve = "cases.approve"  # approve an answer for publication
     field_reports_submit = "field_reports.submit"
     field_reports_view = "field_reports.view"
+    # invite collaborators, edit their profiles and units, see per-collaborator activity
+    collaborators_supervise = "collaborators.supervise"
+    surveys_manage = "surveys.manage"  # open and close a survey's public link
+    dialogue_manage = "dialogue.manage"  # sessions, moderation, run of show, minutes
+    consultations_manage = "consultations.manage"  # statements, moderation, open/close
     reports_create = "reports.create"
     agencies_manage = "agencies.manage"
     users_manage = "users.manage"
@@ -56,6 +61,10 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.cases_approve: frozenset({L}),
     Action.field_reports_submit: frozenset({C}),
     Action.field_reports_view: frozenset({L, N}),
+    Action.collaborators_supervise: frozenset({A, L}),
+    Action.surveys_manage: frozenset({L, N}),
+    Action.dialogue_manage: frozenset({L, N}),
+    Action.consultations_manage: frozenset({L, N}),
     Action.reports_create: frozenset({L, N}),
     Action.agencies_manage: frozenset({A}),
     Action.users_manage: frozenset({A}),

@@ -17,12 +17,15 @@ from opiniondesk.config import Settings, get_settings
 from opiniondesk.open311 import routes as open311_routes
 from opiniondesk.open311.routes import OPEN311_TAG
 from opiniondesk.storage.engine import make_engine, make_session_factory
+from opiniondesk.web import portal
 from opiniondesk.web.choropleth import load_regions
 from opiniondesk.web.error_pages import install_error_handlers
 from opiniondesk.web.language import RememberLanguage
 from opiniondesk.web.routes import admin, auth, dashboard, health
 from opiniondesk.web.routes import alerts as alert_pages
 from opiniondesk.web.routes import cases as case_pages
+from opiniondesk.web.routes import consultations as consultation_pages
+from opiniondesk.web.routes import dialogue as dialogue_pages
 from opiniondesk.web.routes import explorer as explorer_pages
 from opiniondesk.web.routes import fieldwork as fieldwork_pages
 from opiniondesk.web.routes import public as public_pages
@@ -38,6 +41,8 @@ def make_templates() -> Jinja2Templates:
     environment = Environment(
         loader=FileSystemLoader(HERE / "templates"), autoescape=True, undefined=StrictUndefined
     )
+    # the public portal's navigation shows the sections features registered (web/portal.py)
+    environment.globals["portal_sections"] = portal.sections
     return Jinja2Templates(env=environment)
 
 
@@ -82,4 +87,6 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
     app.include_router(fieldwork_pages.router)
     app.include_router(survey_pages.router)
     app.include_router(report_pages.router)
+    app.include_router(consultation_pages.router)
+    app.include_router(dialogue_pages.router)
     return app
