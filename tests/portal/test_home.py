@@ -141,17 +141,3 @@ def test_visitors_see_no_staff_menu_and_staff_a_way_back(
     staff_view = signed_in(visitor, office.analyst.username).get("/cong-khai").text
     assert 'href="/">Về trang làm việc</a>' in staff_view
     assert "/logout" not in staff_view and "Đăng nhập cán bộ" not in staff_view
-
-
-def test_the_sessions_index_exists_only_when_dialogue_registered(
-    visitor: TestClient, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(portal, "_SOURCES", {})
-    assert visitor.get("/cong-khai/doi-thoai").status_code == 404
-    portal.register("sessions", lambda _session, _language: [])
-    assert "Chưa có gì ở mục này." in visitor.get("/cong-khai/doi-thoai").text
-    portal.register("sessions", _sessions)
-    html = visitor.get("/cong-khai/doi-thoai").text
-    assert html.index("Sắp diễn ra") < html.index("tuần sau") < html.index("tháng sau")
-    assert html.index("Đã diễn ra") < html.index("tháng trước") < html.index("năm ngoái")
-    assert 'aria-current="page">Đối thoại<' in html

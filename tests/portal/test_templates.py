@@ -24,7 +24,6 @@ PAGES = {
     "portal_base.html": "/cong-khai",
     "home.html": "/cong-khai",
     "_entries.html": "/cong-khai",
-    "section.html": "/cong-khai/doi-thoai",
     "_pager.html": "/cong-khai/tra-loi?trang=2",
     "list.html": "/cong-khai/tra-loi",
     "detail.html": "/cong-khai/{case}",

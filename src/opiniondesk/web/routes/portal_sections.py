@@ -1,24 +1,16 @@
-"""How the portal shows the sections other features register (web/portal.py), and the index
-page of dialogue sessions, /cong-khai/doi-thoai: upcoming then past, each linking to the
-feature's own public page. (Consultations have their own index, /cong-khai/tham-van, in
-routes/consultations.py.) An unregistered section has no index (404) and no nav entry."""
+"""How the portal shows the sections other features register (web/portal.py): entries on
+Vietnam's clock, sessions split into upcoming and past. Each feature serves its own index
+(/cong-khai/doi-thoai in routes/dialogue.py, /cong-khai/tham-van in routes/consultations.py);
+an unregistered section has no nav entry."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse, Response
-
 from opiniondesk.cases.deadlines import VIETNAM
-from opiniondesk.errors import NotFoundError
-from opiniondesk.storage.base import utcnow
 from opiniondesk.web import portal
-from opiniondesk.web.deps import SessionDep, TemplatesDep, TranslatorDep
 from opiniondesk.web.i18n import Translator
-from opiniondesk.web.routes.portal_common import Visitor, public_day
-
-router = APIRouter()
+from opiniondesk.web.routes.portal_common import public_day
 
 
 def _aware(moment: datetime) -> datetime:
@@ -53,30 +45,3 @@ def split_sessions(
     upcoming.sort(key=lambda e: _aware(e.when) if e.when else now)
     past.sort(key=lambda e: _aware(e.when) if e.when else now, reverse=True)
     return upcoming, past
-
-
-def _registered(section: str) -> None:
-    if section not in portal.sections():
-        raise NotFoundError(f"Chưa có mục “{section}”. / No section “{section}”.")
-
-
-@router.get("/cong-khai/doi-thoai", response_class=HTMLResponse)
-def sessions_index(
-    request: Request,
-    _visitor: Visitor,
-    session: SessionDep,
-    t: TranslatorDep,
-    templates: TemplatesDep,
-) -> Response:
-    _registered("sessions")
-    upcoming, past = split_sessions(portal.entries(session, "sessions", t.language), utcnow())
-    context = {
-        "t": t,
-        "lang": t.language,
-        "title": t("portal_home_sessions"),
-        "groups": [
-            (t("portal_home_upcoming"), shown(upcoming, t)),
-            (t("portal_home_past"), shown(past, t)),
-        ],
-    }
-    return templates.TemplateResponse(request, "public/section.html", context)

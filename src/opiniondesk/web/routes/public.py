@@ -24,7 +24,6 @@ from opiniondesk.web.routes.portal_common import PageQuery, Pager, Visitor, publ
 router = APIRouter()
 router.include_router(portal_clarifications.router)
 router.include_router(portal_feedback.router)
-router.include_router(sections.router)
 
 HOME_ITEMS = 5  # per section on the home page: it stays light on a slow connection
 ANSWERS_PER_PAGE = 10  # each with its full answers: a page stays well under 200 kB
