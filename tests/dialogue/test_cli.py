@@ -9,6 +9,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from docx import Document as open_docx
+from sqlalchemy import select
 from typer.testing import CliRunner
 
 from opiniondesk.cli.main import app
@@ -16,6 +17,7 @@ from opiniondesk.config import get_settings
 from opiniondesk.dialogue import repository as repo
 from opiniondesk.dialogue import show
 from opiniondesk.storage.base import utcnow
+from opiniondesk.storage.models import Channel, ChannelKind, Document
 from tests.dialogue.builders import make_session
 
 runner = CliRunner()
@@ -54,6 +56,13 @@ def test_import_csv_and_xlsx_then_minute(cli, tmp_path: Path) -> None:  # type: 
     assert result.exit_code == 0, result.output
     assert "Imported 2 questions, 1 rows with errors" in _flat(result.stdout)
     assert "hotline.csv:4" in _flat(result.output)  # the short question, by line
+    with cli.sessions() as session:  # the questions also count on the dashboard, once each
+        fed = session.scalars(
+            select(Document.external_id)
+            .join(Channel, Channel.id == Document.channel_id)
+            .where(Channel.kind == ChannelKind.dialogue)
+        ).all()
+    assert len(fed) == 2 and all(x.startswith("dialogue-question:") for x in fed)
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.append(["Nội dung"])

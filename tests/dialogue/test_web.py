@@ -5,12 +5,10 @@ wrong role, another province, missing CSRF token, closed intake, contact without
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
 from datetime import timedelta
 
 import pytest
 from docx import Document as open_docx
-from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 
@@ -19,34 +17,14 @@ from opiniondesk.dialogue import moderation
 from opiniondesk.dialogue import repository as repo
 from opiniondesk.dialogue.models import AskerContact, Commitment, Question
 from opiniondesk.storage.base import utcnow
-from opiniondesk.web.app import create_app
 from opiniondesk.web.portal import entries
 from tests.accounts.builders import BA_DINH, csrf_from, make_user, signed_in
-from tests.cases.builders import Office, hanoi_office, settings
+from tests.cases.builders import Office
 from tests.dialogue.builders import make_session
 
 XSS = '"><script>alert(1)</script>'
 ROAD = "Bao giờ thì sửa đoạn đường Nguyễn Trãi bị lún sụt trước chợ?"
 ROAD_TEENCODE = "duong nguyen trai truoc cho lun qua, bao h dc sua v a"
-
-
-@pytest.fixture
-def office(desk) -> Office:  # type: ignore[no-untyped-def]
-    return hanoi_office(desk.sessions)
-
-
-@pytest.fixture
-def app(desk, office: Office) -> FastAPI:  # type: ignore[no-untyped-def]
-    app = create_app(desk.settings, engine=desk.engine)
-    app.state.map_regions = None
-    app.state.cases_settings = settings()
-    return app
-
-
-@pytest.fixture
-def client(app: FastAPI) -> Iterator[TestClient]:
-    with TestClient(app) as c:
-        yield c
 
 
 @pytest.fixture

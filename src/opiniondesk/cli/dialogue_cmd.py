@@ -12,10 +12,11 @@ from rich.text import Text
 
 from opiniondesk.cases.deadlines import local_day
 from opiniondesk.cli.context import console, desk, err_console
-from opiniondesk.dialogue import importer, intake, sessions
+from opiniondesk.dialogue import feed, importer, intake, sessions
 from opiniondesk.dialogue import repository as repo
 from opiniondesk.dialogue.minute import minute_docx
 from opiniondesk.errors import DeskError
+from opiniondesk.pipeline.ingestion import Ingestor
 from opiniondesk.reports.office import OfficeSettings
 from opiniondesk.storage.base import utcnow
 
@@ -62,6 +63,10 @@ def import_command(
             )
     except DeskError as exc:
         raise _fail(exc) from None
+    with d.sessions() as session, Ingestor(d.settings, d.sessions) as ingestor:
+        # the questions also count on the dashboard as channel `dialogue` (see dialogue/feed.py)
+        items = feed.question_items(session, sessions.get(session, session_id))
+        ingestor.ingest(items, kind=feed.KIND, channel_name=feed.CHANNEL_NAME, source=feed.SOURCE)
     for error in report.errors:
         err_console.print(Text(error, style="yellow"))
     outcomes = ", ".join(f"{kind}: {n}" for kind, n in sorted(report.outcomes.items()))

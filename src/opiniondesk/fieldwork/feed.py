@@ -3,15 +3,12 @@ so it is labelled and counted on the dashboard like every other channel."""
 
 from __future__ import annotations
 
-import threading
-
-from sqlalchemy.orm import Session, sessionmaker
+from fastapi import Request
 
 from opiniondesk.accounts.units import resolve_unit
-from opiniondesk.config import Settings
 from opiniondesk.fieldwork.schemas import FieldReportCreate
 from opiniondesk.ingest.raw import RawItem
-from opiniondesk.pipeline.ingestion import Ingestor, IngestReport
+from opiniondesk.pipeline.feeder import ChannelFeeder, app_feeder
 from opiniondesk.storage.base import utcnow
 from opiniondesk.storage.models import ChannelKind
 
@@ -35,29 +32,8 @@ def raw_item(report: FieldReportCreate) -> RawItem:
     )
 
 
-class ReportFeeder:
-    """One Ingestor per app (its gazetteer and models load once), used by one thread at a time:
-    the Ingestor keeps per-run state."""
-
-    def __init__(self, settings: Settings, sessions: sessionmaker[Session]) -> None:
-        self._settings = settings
-        self._sessions = sessions
-        self._ingestor: Ingestor | None = None
-        self._lock = threading.Lock()
-
-    def feed(self, report: FieldReportCreate) -> IngestReport:
-        with self._lock:
-            if self._ingestor is None:
-                self._ingestor = Ingestor(self._settings, self._sessions)
-            return self._ingestor.ingest(
-                [raw_item(report)],
-                kind=ChannelKind.field_report,
-                channel_name=CHANNEL_NAME,
-                source=SOURCE,
-            )
-
-    def close(self) -> None:
-        with self._lock:
-            if self._ingestor is not None:
-                self._ingestor.close()
-                self._ingestor = None
+def feeder(request: Request) -> ChannelFeeder:
+    """The web app's feeder of field reports (see pipeline/feeder.py)."""
+    return app_feeder(
+        request, kind=ChannelKind.field_report, channel_name=CHANNEL_NAME, source=SOURCE
+    )

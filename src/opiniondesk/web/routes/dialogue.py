@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Form, Request, UploadFile
+from fastapi import APIRouter, BackgroundTasks, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy.orm import Session
 
@@ -20,7 +20,16 @@ from opiniondesk.cases import repository as case_repo
 from opiniondesk.cases.actions import Context
 from opiniondesk.cases.deadlines import VIETNAM, local_day
 from opiniondesk.cases.service import case_unit
-from opiniondesk.dialogue import commitments, importer, intake, labels, moderation, sessions, show
+from opiniondesk.dialogue import (
+    commitments,
+    feed,
+    importer,
+    intake,
+    labels,
+    moderation,
+    sessions,
+    show,
+)
 from opiniondesk.dialogue import repository as repo
 from opiniondesk.dialogue.intake import Contact, Outcome
 from opiniondesk.dialogue.minute import minute_docx
@@ -28,6 +37,7 @@ from opiniondesk.dialogue.models import DialogueSession, GroupState, Medium, Sou
 from opiniondesk.dialogue.sessions import Phase, SessionDraft
 from opiniondesk.errors import DeskError, InputError, NotFoundError
 from opiniondesk.open311.settings import Open311Settings
+from opiniondesk.pipeline.feeder import app_feeder
 from opiniondesk.reports.office import OfficeSettings
 from opiniondesk.storage.base import utcnow
 from opiniondesk.web import portal
@@ -201,11 +211,22 @@ def _client_ip(request: Request) -> str:
     return request.client.host if request.client else "unknown"
 
 
+def _feed_later(
+    request: Request, background: BackgroundTasks, session: Session, dialogue: DialogueSession
+) -> None:
+    """After the response (hence after the commit), feed the session's questions to the text
+    pipeline as channel `dialogue`; what was fed before is skipped by its external id."""
+    items = feed.question_items(session, dialogue)
+    feeder = app_feeder(request, kind=feed.KIND, channel_name=feed.CHANNEL_NAME, source=feed.SOURCE)
+    background.add_task(feeder.feed, items)
+
+
 @router.post("/cong-khai/doi-thoai/{session_id}/hoi", response_class=HTMLResponse)
 def public_ask(
     request: Request,
     session_id: int,
     _visitor: Visitor,
+    background: BackgroundTasks,
     session: SessionDep,
     settings: SettingsDep,
     t: TranslatorDep,
@@ -264,6 +285,9 @@ def public_ask(
             message=error.message,
             form=form,
         )
+    if asked.outcome != Outcome.duplicate:
+        session.flush()
+        _feed_later(request, background, session, dialogue)
     response = RedirectResponse(
         f"/cong-khai/doi-thoai/{dialogue.id}?done={asked.outcome.value}#done", status_code=303
     )
@@ -607,6 +631,7 @@ def staff_entry(
     request: Request,
     session_id: int,
     manager: Manager,
+    background: BackgroundTasks,
     session: SessionDep,
     settings: SettingsDep,
     t: TranslatorDep,
@@ -631,6 +656,8 @@ def staff_entry(
         if asked.outcome == Outcome.duplicate:
             intake.support(session, asked.group_id, person, utcnow())
         _audit(session, request, manager, "hotline_entry", "dialogue_session", dialogue.id)
+        session.flush()
+        _feed_later(request, background, session, dialogue)
 
     return _after(request, session, templates, t, dialogue, "moderate:saved", enter)
 
@@ -640,6 +667,7 @@ async def staff_import(
     request: Request,
     session_id: int,
     manager: Manager,
+    background: BackgroundTasks,
     session: SessionDep,
     settings: SettingsDep,
     t: TranslatorDep,
@@ -689,6 +717,8 @@ async def staff_import(
         stored=report.stored,
         errors=len(report.errors),
     )
+    session.flush()
+    _feed_later(request, background, session, dialogue)
     message = t("dialogue_import_done", stored=report.stored, errors=len(report.errors))
     if report.errors:
         message += " " + "; ".join(report.errors[:5])

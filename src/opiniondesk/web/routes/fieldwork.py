@@ -23,9 +23,16 @@ from opiniondesk.accounts.passwords import MIN_LENGTH
 from opiniondesk.accounts.principal import Principal, UnitScope
 from opiniondesk.analysis.rollups import LOCAL_TZ
 from opiniondesk.errors import DeskError
-from opiniondesk.fieldwork import activity, collaborators, duties, photos, service, unit_picker
+from opiniondesk.fieldwork import (
+    activity,
+    collaborators,
+    duties,
+    feed,
+    photos,
+    service,
+    unit_picker,
+)
 from opiniondesk.fieldwork import repository as repo
-from opiniondesk.fieldwork.feed import ReportFeeder
 from opiniondesk.fieldwork.models import (
     Concern,
     FieldReport,
@@ -61,14 +68,6 @@ DUTY_GRACE_DAYS = 14
 SUPERVISING_ROLES = PERMISSIONS[Action.collaborators_supervise]
 
 
-def _feeder(request: Request) -> ReportFeeder:
-    feeder: ReportFeeder | None = getattr(request.app.state, "field_report_feeder", None)
-    if feeder is None:
-        feeder = ReportFeeder(request.app.state.settings, request.app.state.session_factory)
-        request.app.state.field_report_feeder = feeder
-    return feeder
-
-
 @router.post("/api/v1/field-reports", response_model=FieldReportPublic)
 def submit_field_report(
     payload: FieldReportCreate,
@@ -101,7 +100,7 @@ def submit_field_report(
             details={"unit": report.unit_code, "photo": payload.photo is not None},
         )
         # after the response, hence after the commit: the pipeline writes in its own transactions
-        background.add_task(_feeder(request).feed, payload)
+        background.add_task(feed.feeder(request).feed, [feed.raw_item(payload)])
     body = _public(session, report)
     return JSONResponse(body.model_dump(mode="json"), status_code=201 if outcome.created else 200)
 
