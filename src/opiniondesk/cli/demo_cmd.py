@@ -17,7 +17,9 @@ from opiniondesk.cli.progress import ingest_table
 from opiniondesk.cli.serve_cmd import serve
 from opiniondesk.cli.setup import initialise
 from opiniondesk.demo.corpus import generate_demo_corpus
+from opiniondesk.demo.showcase import ShowcaseContext, run_showcase, showcase_pages
 from opiniondesk.pipeline.ingestion import Ingestor
+from opiniondesk.storage.base import utcnow
 from opiniondesk.storage.models import ChannelKind
 
 
@@ -68,6 +70,11 @@ def demo_command(
     )
     for account in DEMO_ACCOUNTS:
         console.print(f"  {account.username:20s} {account.role.value:12s} {account.unit_code}")
+    context = ShowcaseContext(d.settings, manifest, out_dir, password, utcnow(), seed)
+    seeded = run_showcase(d.sessions, context, on_step=lambda s: console.print(f"[green]✓[/] {s}"))
+    console.print("Trang nên mở / Pages worth opening:")
+    for path, label in showcase_pages(seeded):
+        console.print(f"  http://{host}:{port}{path}  {label}")
     if serve_app:
         serve(d, host, port)
 
