@@ -47,6 +47,9 @@
     if (sending) { return Promise.resolve(); }
     var queue = load();
     if (!queue.length) { return Promise.resolve(); }
+    // the browser knows it is offline: keep the queue and wait for the "online" event rather
+    // than trying (a request from a page the service worker controls may not fail fast)
+    if (navigator.onLine === false) { show("offline", queue.length); return Promise.resolve(); }
     sending = true;
     var report = queue[0];
     return post(form.getAttribute("action"), report).then(function (response) {
