@@ -26,7 +26,8 @@ DEMO_ACCOUNTS = (
     DemoAccount("chuyenvien.hanoi", Role.analyst, "01"),
     DemoAccount("chuyenvien.badinh", Role.analyst, "00004"),
     DemoAccount("congtacvien", Role.collaborator, "01"),
-    DemoAccount("coquan", Role.agency, "01"),
+    # answers for the demo showcase's Sở Y tế of Hồ Chí Minh City (linked when it is seeded)
+    DemoAccount("coquan", Role.agency, "79"),
 )
 
 

@@ -11,6 +11,8 @@ from datetime import UTC, datetime, time, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from opiniondesk.accounts.models import Membership, User
+from opiniondesk.accounts.roles import Role
 from opiniondesk.accounts.units import resolve_unit
 from opiniondesk.cases import actions, service
 from opiniondesk.cases import repository as repo
@@ -197,8 +199,31 @@ def _open(
     return case
 
 
+# the demo agency account answers for the agency still owing an answer (the overdue case)
+DEMO_AGENCY_USER, DEMO_AGENCY_CODE = "coquan", "demo-so-yt-79"
+
+
+def link_demo_agency_account(session: Session, agencies: dict[str, Agency]) -> None:
+    """Let the demo `coquan` account answer for its agency, so signing in as it shows the
+    overdue case in its inbox. Only an unlinked agency grant at the agency's unit is linked."""
+    agency = agencies[DEMO_AGENCY_CODE]
+    membership = session.scalar(
+        select(Membership)
+        .join(User, User.id == Membership.user_id)
+        .where(
+            User.username == DEMO_AGENCY_USER,
+            Membership.role == Role.agency,
+            Membership.unit_code == agency.unit_code,
+            Membership.agency_id.is_(None),
+        )
+    )
+    if membership is not None:
+        membership.agency_id = agency.id
+
+
 def seed_cases(session: Session, ctx: ShowcaseContext) -> Seeded:
     agencies = ensure_agencies(session)
+    link_demo_agency_account(session, agencies)
     added = 0
     for spec in CASES:
         if repo.cases(session, where=Case.title == spec.title):
