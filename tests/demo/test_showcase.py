@@ -28,6 +28,7 @@ from opiniondesk.demo.showcase import STEPS, Seeded, ShowcaseContext, run_showca
 from opiniondesk.demo.showcase.cases import CASES, DEMO_AGENCY_USER
 from opiniondesk.demo.showcase.dialogue import PAST_TITLE, UPCOMING_TITLE
 from opiniondesk.demo.showcase.survey_form import FORM_ID
+from opiniondesk.dialogue import feed as dialogue_feed
 from opiniondesk.dialogue import repository as dialogue_repo
 from opiniondesk.dialogue import sessions as dialogue_sessions
 from opiniondesk.dialogue.models import GroupState
@@ -37,7 +38,7 @@ from opiniondesk.geo.loader import load_admin_units
 from opiniondesk.ingest.readers import open_source
 from opiniondesk.pipeline.build import taxonomy_for
 from opiniondesk.pipeline.ingestion import Ingestor
-from opiniondesk.storage.models import ChannelKind
+from opiniondesk.storage.models import Channel, ChannelKind, Document
 from opiniondesk.surveys import repository as surveys_repo
 from opiniondesk.surveys import service as surveys
 
@@ -157,6 +158,14 @@ def _assert_dialogue(session: Session) -> None:
     (commitment,) = dialogue_repo.commitments(session, held.id)
     assert cases_repo.case_by_id(session, commitment.case_id) is not None
     assert dialogue_repo.questions(session, coming.id)
+    asked = sum(len(dialogue_repo.questions(session, d.id)) for d in (held, coming))
+    fed = session.scalar(
+        select(func.count())
+        .select_from(Document)
+        .join(Channel, Channel.id == Document.channel_id)
+        .where(Channel.kind == ChannelKind.dialogue, Channel.name == dialogue_feed.CHANNEL_NAME)
+    )
+    assert fed == asked  # every question also counts on the dashboard, once
 
 
 def test_a_second_run_adds_nothing(showcased):

@@ -16,7 +16,7 @@ from opiniondesk.demo.showcase.base import Seeded, ShowcaseContext
 from opiniondesk.demo.showcase.cases import seed_cases
 from opiniondesk.demo.showcase.claims import seed_claims
 from opiniondesk.demo.showcase.consultations import seed_consultation
-from opiniondesk.demo.showcase.dialogue import seed_dialogue
+from opiniondesk.demo.showcase.dialogue import feed_questions, seed_dialogue
 from opiniondesk.demo.showcase.fieldwork import seed_fieldwork
 from opiniondesk.demo.showcase.survey_form import FORM_ID
 from opiniondesk.demo.showcase.surveys import seed_survey
@@ -56,6 +56,7 @@ def run_showcase(
         done.append(seeded)
         if on_step is not None:
             on_step(seeded)
+    feed_questions(sessions, ctx)  # after the dialogue step's commit: it writes on its own
     return done
 
 

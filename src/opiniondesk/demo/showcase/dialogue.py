@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
 
 from opiniondesk.analysis.rollups import LOCAL_TZ
 from opiniondesk.cases import actions
@@ -16,9 +16,10 @@ from opiniondesk.cases.deadlines import local_day
 from opiniondesk.cases.settings import get_cases_settings
 from opiniondesk.demo.showcase.base import Seeded, ShowcaseContext
 from opiniondesk.demo.showcase.cases import ensure_agencies
-from opiniondesk.dialogue import commitments, intake, moderation, sessions, show
+from opiniondesk.dialogue import commitments, feed, intake, moderation, sessions, show
 from opiniondesk.dialogue import repository as repo
 from opiniondesk.dialogue.models import DialogueSession, Source
+from opiniondesk.pipeline.ingestion import Ingestor
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,3 +232,16 @@ def seed_dialogue(session: Session, ctx: ShowcaseContext) -> Seeded:
         added,
         url="/cong-khai/doi-thoai",
     )
+
+
+def feed_questions(sessions_: sessionmaker[Session], ctx: ShowcaseContext) -> int:
+    """The sessions' questions to the text pipeline as channel `dialogue`, as the web form and
+    imports do (once each by external id); in-process, since they are few."""
+    with sessions_() as session:
+        items = [i for d in repo.sessions(session) for i in feed.question_items(session, d)]
+    settings = ctx.settings.model_copy(update={"pipeline_workers": 0})
+    with Ingestor(settings, sessions_) as ingestor:
+        report = ingestor.ingest(
+            items, kind=feed.KIND, channel_name=feed.CHANNEL_NAME, source=feed.SOURCE
+        )
+    return report.stored
