@@ -1,42 +1,23 @@
 """Voting in a consultation in a real browser on a phone-sized screen: big buttons, one
 statement after another, no JavaScript needed, no console errors, no CSP violations.
 
-Needs Playwright for Python and Debian's Chromium at /usr/bin/chromium; skips without them.
+Needs Playwright for Python and Debian's Chromium at /usr/bin/chromium; skips without them,
+except under CI=true, where that is a failure (tests/browser.py).
 """
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-import uvicorn
 
 from opiniondesk.consultations import repository as repo
 from opiniondesk.web.app import create_app
+from tests.browser import launch, live_server, require_chromium, sync_api
 from tests.conftest import DeskFixture
 from tests.consultations.builders import STATEMENTS, open_consultation
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"]
-
-sync_api = pytest.importorskip(
-    "playwright.sync_api", reason="Playwright for Python is not installed (pip install playwright)"
-)
-if not CHROMIUM.exists():
-    pytest.skip(
-        "Chromium is not at /usr/bin/chromium (apt-get install -y chromium)",
-        allow_module_level=True,
-    )
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+require_chromium()
 
 
 @pytest.fixture
@@ -44,18 +25,8 @@ def server(sqlite_desk: DeskFixture) -> Iterator[tuple[str, int]]:
     with sqlite_desk.sessions.begin() as session:
         consultation_id = open_consultation(session).id
     app = create_app(sqlite_desk.settings, engine=sqlite_desk.engine)
-    port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 15
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("uvicorn did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}", consultation_id
-    server.should_exit = True
-    thread.join(timeout=10)
+    with live_server(app) as url:
+        yield url, consultation_id
 
 
 @pytest.mark.slow
@@ -66,7 +37,7 @@ def test_voting_on_a_phone(
     url, consultation_id = server
     problems: list[str] = []
     with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        browser = launch(playwright)
         try:
             context = browser.new_context(
                 viewport={"width": 390, "height": 844},

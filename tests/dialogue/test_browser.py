@@ -4,58 +4,31 @@ commitment; the public session page then shows the answer and the commitment. No
 errors, no CSP violations, touch targets of at least 44 px on the run-of-show screen.
 
 Needs Playwright for Python and Debian's Chromium at /usr/bin/chromium (never downloaded);
-skips with a message when either is missing.
+skips with a message when either is missing, except under CI=true (tests/browser.py).
 """
 
 from __future__ import annotations
 
 import os
 import shutil
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import uvicorn
 
 from opiniondesk.cases.deadlines import add_working_days, local_day
 from opiniondesk.storage.base import utcnow
 from opiniondesk.web.app import create_app
 from tests.accounts.builders import PASSWORD
+from tests.browser import launch, live_server, require_chromium, sync_api
 from tests.cases.builders import hanoi_office, settings
 from tests.dialogue.builders import make_session
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-sync_api = pytest.importorskip(
-    "playwright.sync_api", reason="Playwright for Python is not installed (pip install playwright)"
-)
-if not CHROMIUM.exists():
-    pytest.skip(
-        "Chromium is not at /usr/bin/chromium (apt-get install -y chromium)",
-        allow_module_level=True,
-    )
+require_chromium()
 
 QUESTION = "Bao giờ thì sửa đoạn đường Nguyễn Trãi bị lún sụt trước chợ?"
 SUMMARY = "Phường sẽ vá mặt đường trong tháng 12."
 PROMISE = "Vá mặt đường Nguyễn Trãi trước chợ"
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 @pytest.fixture
@@ -65,18 +38,8 @@ def server(sqlite_desk) -> Iterator[tuple[str, int]]:  # type: ignore[no-untyped
     app = create_app(sqlite_desk.settings, engine=sqlite_desk.engine)
     app.state.map_regions = None
     app.state.cases_settings = settings()
-    port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 15
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("uvicorn did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}", session_id
-    server.should_exit = True
-    thread.join(timeout=10)
+    with live_server(app) as url:
+        yield url, session_id
 
 
 def _watch(page, problems: list[str]) -> None:  # type: ignore[no-untyped-def]
@@ -102,7 +65,7 @@ def test_ask_moderate_answer_commit_in_chromium(server: tuple[str, int], tmp_pat
     public = f"{base}/cong-khai/doi-thoai/{sid}"
     problems: list[str] = []
     with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        browser = launch(playwright)
         try:
             # a citizen, on a phone
             citizen = browser.new_context(viewport={"width": 390, "height": 844}).new_page()

@@ -1,8 +1,8 @@
 """The explorer and alerts in Chromium: search without diacritics, open a document, correct its
 sentiment, acknowledge an alert; no console errors or CSP violations on the way.
 
-Same set-up as tests/web/test_browser.py (Debian's Chromium, never a downloaded browser);
-skips with a message when Playwright or Chromium is missing.
+Browser set-up from tests/browser.py (Debian's Chromium, never a downloaded browser); skips
+with a message when Playwright or Chromium is missing, except under CI=true (a failure).
 """
 
 from __future__ import annotations
@@ -14,8 +14,11 @@ from pathlib import Path
 import pytest
 
 from tests.accounts.builders import PASSWORD
+from tests.browser import launch, require_chromium, sync_api
 from tests.web.conftest import READER
-from tests.web.test_browser import CHROMIUM, CHROMIUM_ARGS, server_url, sync_api
+from tests.web.test_browser import server_url
+
+require_chromium()
 
 __all__ = ["server_url"]
 
@@ -34,7 +37,7 @@ def test_search_correct_and_acknowledge(
 ) -> None:
     problems: list[str] = []
     with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        browser = launch(playwright)
         try:
             page = browser.new_page(viewport={"width": 1280, "height": 900})
             page.on(

@@ -17,12 +17,13 @@ from opiniondesk.fieldwork import duties
 from opiniondesk.fieldwork.models import FieldReport, ReportAttachment
 from opiniondesk.web.app import create_app
 from tests.accounts.builders import HCMC, PASSWORD
+from tests.browser import launch, require_chromium, sync_api
 from tests.conftest import DeskFixture
 from tests.fieldwork.builders import collaborator_token, live_server
-from tests.fieldwork.test_offline_browser import CHROMIUM, CHROMIUM_ARGS, _wait_for_queue
+from tests.fieldwork.test_offline_browser import _wait_for_queue
 from tests.fieldwork.test_photos import jpeg_with_gps
 
-sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed")
+require_chromium()
 
 BEN_THANH = "26743"
 
@@ -42,7 +43,7 @@ def test_picker_warning_and_photo(
     app = create_app(sqlite_desk.settings, engine=sqlite_desk.engine)
     problems: list[str] = []
     with live_server(app) as url, sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        browser = launch(playwright)
         try:
             context = browser.new_context(viewport={"width": 390, "height": 844})
             page = context.new_page()

@@ -8,7 +8,6 @@ Needs Playwright for Python and Debian's Chromium at /usr/bin/chromium (never do
 from __future__ import annotations
 
 import time
-from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -16,20 +15,11 @@ from sqlalchemy import select
 from opiniondesk.fieldwork.models import FieldReport
 from opiniondesk.web.app import create_app
 from tests.accounts.builders import PASSWORD
+from tests.browser import launch, require_chromium, sync_api
 from tests.conftest import DeskFixture
 from tests.fieldwork.builders import COLLABORATOR, collaborator_token, live_server
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"]
-
-sync_api = pytest.importorskip(
-    "playwright.sync_api", reason="Playwright for Python is not installed (pip install playwright)"
-)
-if not CHROMIUM.exists():
-    pytest.skip(
-        "Chromium is not at /usr/bin/chromium (apt-get install -y chromium)",
-        allow_module_level=True,
-    )
+require_chromium()
 
 QUEUE_LENGTH = "JSON.parse(localStorage.getItem('opiniondesk.fieldReports.queue') || '[]').length"
 
@@ -54,7 +44,7 @@ def test_reports_typed_offline_arrive_once(sqlite_desk: DeskFixture, cheap_passw
     app = create_app(sqlite_desk.settings, engine=sqlite_desk.engine)
     problems: list[str] = []
     with live_server(app) as url, sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        browser = launch(playwright)
         try:
             context = browser.new_context(viewport={"width": 390, "height": 844})
             page = context.new_page()

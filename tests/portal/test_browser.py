@@ -13,53 +13,22 @@ is missing, except under CI=true, where that is a failure.
 from __future__ import annotations
 
 import os
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-import uvicorn
 
+from tests.browser import launch, live_server, require_chromium, sync_api
 from tests.cases.builders import hanoi_office
 from tests.conftest import DeskFixture
 from tests.portal.builders import clarify, publish_answer
 from tests.portal.conftest import portal_app
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 PHONE = {"width": 360, "height": 740}
 
 
-def _missing(reason: str) -> None:
-    # on CI the browser is installed by .ci/run: a missing one is a broken build, not a skip
-    if os.environ.get("CI", "").lower() == "true":
-        pytest.fail(f"{reason} (CI=true: the browser tests must run)", pytrace=False)
-    pytest.skip(reason, allow_module_level=True)
-
-
-try:
-    from playwright import sync_api
-except ImportError:  # pragma: no cover - depends on the machine
-    _missing("Playwright for Python is not installed (pip install playwright)")
-if not CHROMIUM.exists():  # pragma: no cover - depends on the machine
-    _missing("Chromium is not at /usr/bin/chromium (apt-get install -y chromium)")
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+require_chromium()
 
 
 @pytest.fixture
@@ -69,18 +38,8 @@ def server_url(sqlite_desk: DeskFixture, cheap_passwords: None) -> Iterator[str]
         publish_answer(sqlite_desk.sessions, office, n)
         clarify(sqlite_desk.sessions, n, rating=("Sai", "Chưa chính xác", "Đúng")[n % 3])
     app = portal_app(sqlite_desk)
-    port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 15
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("uvicorn did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with live_server(app) as url:
+        yield url
 
 
 @pytest.fixture
@@ -136,7 +95,7 @@ class Phone:
 @pytest.mark.slow
 def test_a_citizen_reads_the_portal_on_a_phone(server_url: str, shots: Path) -> None:
     with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        browser = launch(playwright)
         try:
             page = browser.new_page(viewport=PHONE, device_scale_factor=1)
             phone = Phone(page, server_url, shots)

@@ -4,20 +4,16 @@ set of submissions, and on the page a question appears and disappears with the s
 form's constraint message shows as you type, and a response is stored once.
 
 Needs Playwright for Python and Debian's Chromium at /usr/bin/chromium (never downloaded);
-skips with a message when either is missing.
+skips with a message when either is missing, except under CI=true (tests/browser.py).
 """
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-import uvicorn
 
 from opiniondesk.surveys import fill, service
 from opiniondesk.surveys import repository as repo
@@ -25,29 +21,14 @@ from opiniondesk.surveys.expressions import compile_expression, run, to_text, tr
 from opiniondesk.surveys.form import Choice, Question, SurveyForm
 from opiniondesk.web.app import create_app
 from opiniondesk.web.i18n import Translator
+from tests.browser import launch, live_server, require_chromium, sync_api
 from tests.conftest import DeskFixture
 from tests.surveys.builders import AGE_MESSAGE, write_form
 from tests.surveys.expression_cases import ANSWERS, CASES
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"]
-
-sync_api = pytest.importorskip(
-    "playwright.sync_api", reason="Playwright for Python is not installed (pip install playwright)"
-)
-if not CHROMIUM.exists():
-    pytest.skip(
-        "Chromium is not at /usr/bin/chromium (apt-get install -y chromium)",
-        allow_module_level=True,
-    )
+require_chromium()
 
 pytestmark = pytest.mark.slow
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 @pytest.fixture
@@ -56,25 +37,15 @@ def public_url(sqlite_desk: DeskFixture, tmp_path: Path) -> Iterator[str]:
         survey = service.import_form(session, write_form(tmp_path / "form.xlsx"))
         token = service.open_link(session, survey).token
     app = create_app(sqlite_desk.settings, engine=sqlite_desk.engine)
-    port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 15
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("uvicorn did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}/khao-sat/{token}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with live_server(app) as url:
+        yield f"{url}/khao-sat/{token}"
 
 
 @pytest.fixture
 def page(public_url: str) -> Iterator[Any]:
     problems: list[str] = []
     with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        browser = launch(playwright)
         try:
             tab = browser.new_page()
             tab.on(
@@ -232,7 +203,7 @@ def test_without_javascript_the_server_checks_and_keeps_answers(
     public_url: str, sqlite_desk: DeskFixture
 ) -> None:
     with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        browser = launch(playwright)
         try:
             page = browser.new_context(java_script_enabled=False).new_page()
             page.goto(public_url)

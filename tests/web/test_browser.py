@@ -2,54 +2,28 @@
 violations, sign out.
 
 Needs Playwright for Python and Debian's Chromium at /usr/bin/chromium (the browser is not
-downloaded: `playwright install` is never run). Skips with a message when either is missing.
+downloaded: `playwright install` is never run; see tests/browser.py). Skips with a message when
+either is missing, except under CI=true, where that is a failure.
 """
 
 from __future__ import annotations
 
 import os
 import shutil
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import uvicorn
 from sqlalchemy import Engine
 
 from opiniondesk.config import Settings
 from opiniondesk.storage.engine import make_session_factory
 from opiniondesk.web.app import create_app
 from tests.accounts.builders import PASSWORD, make_user
+from tests.browser import launch, live_server, require_chromium, sync_api
 from tests.web.conftest import READER, SQUARES
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-sync_api = pytest.importorskip(
-    "playwright.sync_api", reason="Playwright for Python is not installed (pip install playwright)"
-)
-if not CHROMIUM.exists():
-    pytest.skip(
-        "Chromium is not at /usr/bin/chromium (apt-get install -y chromium)",
-        allow_module_level=True,
-    )
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+require_chromium()
 
 
 @pytest.fixture
@@ -57,18 +31,8 @@ def server_url(settings: Settings, seeded_engine: Engine, cheap_passwords: None)
     make_user(make_session_factory(seeded_engine), READER)
     app = create_app(settings, engine=seeded_engine)
     app.state.map_regions = SQUARES
-    port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 15
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("uvicorn did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with live_server(app) as url:
+        yield url
 
 
 @pytest.mark.slow
@@ -76,7 +40,7 @@ def server_url(settings: Settings, seeded_engine: Engine, cheap_passwords: None)
 def test_dashboard_in_chromium(server_url: str, tmp_path: Path, width: int) -> None:
     problems: list[str] = []
     with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        browser = launch(playwright)
         try:
             page = browser.new_page(viewport={"width": width, "height": 900})
             page.on(

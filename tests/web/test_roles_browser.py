@@ -8,16 +8,13 @@ public page. An admin and a collaborator only sign in for the screenshots of the
 
 Screenshots go to OPINIONDESK_SCREENSHOT_DIR (default: the test's tmp dir); the ones in
 docs/screenshots/ come from `OPINIONDESK_SCREENSHOT_DIR=docs/screenshots pytest <this file>`.
-Same browser set-up as tests/web/test_browser.py: Debian's Chromium, never a downloaded browser.
+Browser set-up from tests/browser.py: Debian's Chromium, never a downloaded browser.
 Skips when Playwright or Chromium is missing, except under CI=true, where that is a failure.
 """
 
 from __future__ import annotations
 
 import os
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -25,7 +22,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import uvicorn
 from sqlalchemy import Engine, select
 
 from opiniondesk.accounts.roles import Role
@@ -36,36 +32,12 @@ from opiniondesk.storage.engine import make_session_factory
 from opiniondesk.storage.models import AdminUnit
 from opiniondesk.web.app import create_app
 from tests.accounts.builders import BA_DINH, HANOI, PASSWORD, make_user
+from tests.browser import launch, live_server, require_chromium, sync_api
 from tests.cases.builders import settings as cases_settings
 from tests.explorer.builders import add_channel, add_document
 from tests.web.conftest import SQUARES
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-IN_CI = os.environ.get("CI", "").lower() == "true"
-
-
-def _missing(reason: str) -> None:
-    # on CI the browser is installed by .ci/run: a missing one is a broken build, not a skip
-    if IN_CI:
-        pytest.fail(f"{reason} (CI=true: the browser tests must run)", pytrace=False)
-    pytest.skip(reason, allow_module_level=True)
-
-
-try:
-    from playwright import sync_api
-except ImportError:  # pragma: no cover - depends on the machine
-    _missing("Playwright for Python is not installed (pip install playwright)")
-if not CHROMIUM.exists():  # pragma: no cover - depends on the machine
-    _missing("Chromium is not at /usr/bin/chromium (apt-get install -y chromium)")
+require_chromium()
 
 ANALYST, LEADER, RESPONDER = "chuyenvien.hn", "lanhdao.hn", "ubnd.badinh"
 ADMIN, COLLABORATOR = "quantri", "congtacvien.hn"
@@ -77,12 +49,6 @@ class Desk:
     url: str
     agency_id: int
     document_id: int
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def _seed_people_and_evidence(engine: Engine) -> tuple[int, int]:
@@ -156,18 +122,8 @@ def desk_server(settings: Settings, seeded_engine: Engine, cheap_passwords: None
     app = create_app(settings, engine=seeded_engine)
     app.state.map_regions = SQUARES
     app.state.cases_settings = cases_settings()  # e-mails wait unsent; tasks run in-process
-    port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 15
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("uvicorn did not start")
-        time.sleep(0.05)
-    yield Desk(f"http://127.0.0.1:{port}", agency_id, document_id)
-    server.should_exit = True
-    thread.join(timeout=10)
+    with live_server(app) as url:
+        yield Desk(url, agency_id, document_id)
 
 
 @pytest.fixture
@@ -213,7 +169,7 @@ class Walk:
 def test_a_case_through_three_roles_in_chromium(desk_server: Desk, shots: Path) -> None:
     problems: list[str] = []
     with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        browser = launch(playwright)
         try:
             page = browser.new_page(viewport={"width": 1280, "height": 900})
             page.on(
