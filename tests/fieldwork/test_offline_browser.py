@@ -15,9 +15,9 @@ from sqlalchemy import select
 from opiniondesk.fieldwork.models import FieldReport
 from opiniondesk.web.app import create_app
 from tests.accounts.builders import PASSWORD
-from tests.browser import launch, require_chromium, sync_api
+from tests.browser import launch, require_chromium, server_thread, sync_api
 from tests.conftest import DeskFixture
-from tests.fieldwork.builders import COLLABORATOR, collaborator_token, live_server
+from tests.fieldwork.builders import COLLABORATOR, collaborator_token
 
 require_chromium()
 
@@ -43,7 +43,8 @@ def test_reports_typed_offline_arrive_once(sqlite_desk: DeskFixture, cheap_passw
     collaborator_token(sqlite_desk.sessions)  # makes the collaborator at Ba Đình
     app = create_app(sqlite_desk.settings, engine=sqlite_desk.engine)
     problems: list[str] = []
-    with live_server(app) as url, sync_api.sync_playwright() as playwright:
+    with server_thread(app) as server, sync_api.sync_playwright() as playwright:
+        url = server.url
         browser = launch(playwright)
         try:
             context = browser.new_context(viewport={"width": 390, "height": 844})
@@ -58,6 +59,8 @@ def test_reports_typed_offline_arrive_once(sqlite_desk: DeskFixture, cheap_passw
             assert page.url == url + "/field-reports/new"
             page.evaluate("() => navigator.serviceWorker.ready.then(() => true)")
 
+            # the connection drops for real (the server stops) and the browser knows it
+            server.stop()
             context.set_offline(True)
             _type_report(page, "Ngập úng", "Mưa lớn, đường vào trường bị ngập sâu.")
             _wait_for_queue(page, 1)
@@ -69,6 +72,7 @@ def test_reports_typed_offline_arrive_once(sqlite_desk: DeskFixture, cheap_passw
             with sqlite_desk.sessions() as session:
                 assert list(session.scalars(select(FieldReport.id))) == []
 
+            server.start()
             context.set_offline(False)
             _wait_for_queue(page, 0)
             assert page.locator("#fr-status").get_attribute("data-state") == "sent"
