@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import APIRouter, BackgroundTasks, Form, Request, UploadFile
+from fastapi import APIRouter, BackgroundTasks, Depends, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy.orm import Session
 
@@ -412,17 +412,18 @@ def session_list(
     return _list_page(request, session, templates, t, manager)
 
 
-def _session_fields(
-    title: str,
-    description: str,
-    starts_at: str,
-    ends_at: str,
-    intake_opens_at: str,
-    intake_closes_at: str,
-    medium: str,
-    unit_codes: str,
-    leaders: str,
+def _session_form(
+    title: ShortField = "",
+    description: LongField = "",
+    starts_at: ShortField = "",
+    ends_at: ShortField = "",
+    intake_opens_at: ShortField = "",
+    intake_closes_at: ShortField = "",
+    medium: ShortField = "hall",
+    unit_codes: ShortField = "",
+    leaders: LongField = "",
 ) -> dict[str, str]:
+    """The session form as typed (create and edit share it), kept whole to refill the page."""
     return {
         "title": title,
         "description": description,
@@ -436,6 +437,9 @@ def _session_fields(
     }
 
 
+SessionForm = Annotated[dict[str, str], Depends(_session_form)]
+
+
 @router.post("/doi-thoai", response_class=HTMLResponse)
 def create_session(
     request: Request,
@@ -443,27 +447,8 @@ def create_session(
     session: SessionDep,
     t: TranslatorDep,
     templates: TemplatesDep,
-    title: ShortField = "",
-    description: LongField = "",
-    starts_at: ShortField = "",
-    ends_at: ShortField = "",
-    intake_opens_at: ShortField = "",
-    intake_closes_at: ShortField = "",
-    medium: ShortField = "hall",
-    unit_codes: ShortField = "",
-    leaders: LongField = "",
+    form: SessionForm,
 ) -> Response:
-    form = _session_fields(
-        title,
-        description,
-        starts_at,
-        ends_at,
-        intake_opens_at,
-        intake_closes_at,
-        medium,
-        unit_codes,
-        leaders,
-    )
     try:
         draft = _draft(form, t)
         _check_units(manager, draft, t)
@@ -514,28 +499,9 @@ def edit_session(
     session: SessionDep,
     t: TranslatorDep,
     templates: TemplatesDep,
-    title: ShortField = "",
-    description: LongField = "",
-    starts_at: ShortField = "",
-    ends_at: ShortField = "",
-    intake_opens_at: ShortField = "",
-    intake_closes_at: ShortField = "",
-    medium: ShortField = "hall",
-    unit_codes: ShortField = "",
-    leaders: LongField = "",
+    form: SessionForm,
 ) -> Response:
     dialogue = _managed(session, manager, session_id, t)
-    form = _session_fields(
-        title,
-        description,
-        starts_at,
-        ends_at,
-        intake_opens_at,
-        intake_closes_at,
-        medium,
-        unit_codes,
-        leaders,
-    )
     try:
         draft = _draft(form, t)
         _check_units(manager, draft, t)
