@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import socket
 from collections.abc import Iterator
 from email import message_from_bytes, policy
 from email.message import EmailMessage
@@ -13,6 +12,7 @@ from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
 
 from opiniondesk.cases import jobs, service
+from tests.browser import free_port
 from tests.cases.builders import DEPT_EMAIL, WARD_EMAIL, hanoi_office, hanoi_time, settings
 from tests.cases.test_workflow import open_and_assign
 
@@ -39,12 +39,6 @@ def _authenticate(
         PASSWORD.encode(),
     )
     return AuthResult(success=ok)
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 @pytest.fixture
